@@ -1,0 +1,154 @@
+import { promises as fs } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { FileMigrationProvider, type Kysely, Migrator, sql } from "kysely";
+import { PLATFORM_SCHEMA, platformDb, tenantSchemaName } from "./accessors.server";
+import type { Database } from "./database.server";
+
+const migrationsRoot = fileURLToPath(new URL("../../db/migrations/", import.meta.url));
+
+function provider(kind: "platform" | "tenant") {
+  return new FileMigrationProvider({ fs, path, migrationFolder: path.join(migrationsRoot, kind) });
+}
+
+/**
+ * Kysely's Migrator runs all pending migrations and their records in one transaction, under a
+ * Postgres advisory lock, so a second process running at the same time waits and then finds nothing
+ * left to do. The migration tables live inside the schema they describe.
+ */
+function migratorFor(database: Database, kind: "platform" | "tenant", schema: string): Migrator {
+  return new Migrator({
+    db: database.kysely.withSchema(schema),
+    provider: provider(kind),
+    migrationTableSchema: schema,
+  });
+}
+
+/** Names of all tenant migrations on disk, oldest first. */
+export async function tenantMigrationNames(): Promise<string[]> {
+  return Object.keys(await provider("tenant").getMigrations()).sort();
+}
+
+export async function latestTenantMigration(): Promise<string | null> {
+  return (await tenantMigrationNames()).at(-1) ?? null;
+}
+
+async function createSchemaIfMissing(db: Kysely<unknown>, schema: string): Promise<void> {
+  try {
+    await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
+  } catch (error) {
+    // Two processes creating the same schema at once: the loser sees a unique violation. Fine.
+    if ((error as { code?: string }).code !== "23505") throw error;
+  }
+}
+
+async function run(migrator: Migrator, dryRun: boolean): Promise<string[]> {
+  if (dryRun) {
+    return (await migrator.getMigrations()).filter((m) => !m.executedAt).map((m) => m.name);
+  }
+  const { error, results = [] } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results.find((r) => r.status === "Error")?.migrationName;
+    throw new MigrationError(failed, error);
+  }
+  return results.filter((r) => r.status === "Success").map((r) => r.migrationName);
+}
+
+export class MigrationError extends Error {
+  constructor(
+    readonly migrationName: string | undefined,
+    override readonly cause: unknown,
+  ) {
+    super(`${migrationName ?? "migration"} failed: ${cause instanceof Error ? cause.message : String(cause)}`);
+  }
+}
+
+export async function migratePlatform(database: Database, options: { dryRun?: boolean } = {}): Promise<string[]> {
+  await createSchemaIfMissing(database.kysely, PLATFORM_SCHEMA);
+  return run(migratorFor(database, "platform", PLATFORM_SCHEMA), options.dryRun ?? false);
+}
+
+export async function platformIsMigrated(database: Database): Promise<boolean> {
+  const pending = await migratorFor(database, "platform", PLATFORM_SCHEMA).getMigrations();
+  return pending.every((m) => m.executedAt);
+}
+
+/** Creates the tenant's schema when needed and brings it to the newest migration. */
+export async function migrateTenant(
+  database: Database,
+  tenantId: string,
+  options: { dryRun?: boolean } = {},
+): Promise<string[]> {
+  const schema = tenantSchemaName(tenantId);
+  if (options.dryRun) return run(migratorFor(database, "tenant", schema), true);
+  await createSchemaIfMissing(database.kysely, schema);
+  const applied = await run(migratorFor(database, "tenant", schema), false);
+  await platformDb(database)
+    .updateTable("tenants")
+    .set({ schema_version: await latestTenantMigration(), updated_at: new Date() })
+    .where("id", "=", tenantId)
+    .execute();
+  return applied;
+}
+
+export interface MigrateAllOptions {
+  /** Start at this tenant slug (inclusive), in slug order: resumes an interrupted run. */
+  from?: string;
+  /** Migrate at most this many tenants. */
+  limit?: number;
+  dryRun?: boolean;
+  onTenant?: (report: TenantMigrationReport) => void;
+}
+
+export interface TenantMigrationReport {
+  index: number;
+  total: number;
+  slug: string;
+  applied: string[];
+  error?: MigrationError | Error;
+  ms: number;
+}
+
+export interface MigrateAllResult {
+  platform: string[];
+  tenants: TenantMigrationReport[];
+  failed: TenantMigrationReport[];
+}
+
+/**
+ * Migrates the platform schema, then every tenant one by one. A tenant that fails is rolled back by
+ * its own transaction, reported, and does not stop the others.
+ */
+export async function migrateAll(database: Database, options: MigrateAllOptions = {}): Promise<MigrateAllResult> {
+  const platform = await migratePlatform(database, { dryRun: options.dryRun });
+  let query = platformDb(database).selectFrom("tenants").select(["id", "slug"]).orderBy("slug");
+  if (options.from) query = query.where("slug", ">=", options.from);
+  if (options.limit !== undefined) query = query.limit(options.limit);
+  const tenants = await query.execute();
+
+  const reports: TenantMigrationReport[] = [];
+  for (const [index, tenant] of tenants.entries()) {
+    const started = performance.now();
+    const report: TenantMigrationReport = { index: index + 1, total: tenants.length, slug: tenant.slug, applied: [], ms: 0 };
+    try {
+      report.applied = await migrateTenant(database, tenant.id, { dryRun: options.dryRun });
+    } catch (error) {
+      report.error = error instanceof Error ? error : new Error(String(error));
+    }
+    report.ms = performance.now() - started;
+    reports.push(report);
+    options.onTenant?.(report);
+  }
+  return { platform, tenants: reports, failed: reports.filter((r) => r.error) };
+}
+
+/** Tenants whose schema is not at the newest migration: /readyz fails while there are any. */
+export async function countTenantsBehind(database: Database): Promise<number> {
+  const latest = await latestTenantMigration();
+  const row = await platformDb(database)
+    .selectFrom("tenants")
+    .select((eb) => eb.fn.countAll<string>().as("count"))
+    .where((eb) => eb.or([eb("schema_version", "is", null), eb("schema_version", "!=", latest)]))
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}

@@ -1,0 +1,116 @@
+import { platformDb } from "~/db/accessors.server";
+import type { Database } from "~/db/database.server";
+import { seedNeighbourhood, type NeighbourhoodSeed } from "~/modules/neighbourhood/seed.server";
+import { countTenants, createTenant } from "~/modules/tenants/tenants.server";
+import type { NewTenant } from "~/modules/tenants/validation";
+
+// Drawn from the initiatives in shared/seeds. Contact details are made up (example.org) so that a
+// demo never mails or calls a real person.
+const weekdays = (days: number[], opens: string, closes: string, note?: string) =>
+  days.map((weekday) => ({ weekday, opens, closes, note }));
+
+export const demoNeighbourhoods: (NewTenant & { seed: NeighbourhoodSeed })[] = [
+  {
+    slug: "leidschendam-noord",
+    name: "Alles voor Elkaar, Leidschendam-Noord",
+    municipality: "Leidschendam-Voorburg",
+    province: "Zuid-Holland",
+    seed: {
+      tagline: "Een plek om elkaar te ontmoeten en van elkaar te leren.",
+      description:
+        "In het wijkleer-centrum Alles voor Elkaar delen buurtbewoners kennis en gereedschap. " +
+        "In de wijkwerkplaats leer je zelf je fiets repareren, of laat je hem goedkoop maken. " +
+        "Elke week koken we samen in de wijkkeuken. Er zijn ook wandelingen en mindfulness. " +
+        "Jong en oud is welkom.",
+      street: "Park Schakenbosch",
+      postcode: "2262 AA",
+      city: "Leidschendam",
+      email: "info@allesvoorelkaar.example.org",
+      openingHours: [...weekdays([2, 4], "10:00", "16:00"), { weekday: 3, opens: "17:30", closes: "19:30", note: "Samen eten in de wijkkeuken" }],
+      offerings: [
+        { kind: "repairs", description: "Fietsen en spullen repareren, of leren het zelf te doen." },
+        { kind: "tool_library", description: "Gereedschap lenen dat je zelf niet hebt." },
+        { kind: "kitchen", description: "Elke week samen koken en eten." },
+        { kind: "activities", description: "Wandelingen voor iedereen en mindfulness." },
+        { kind: "learning_work", description: "Een veilige plek om weer mee te doen en te leren." },
+      ],
+    },
+  },
+  {
+    slug: "steenwijk-west",
+    name: "Wijkwerkplaats Steenwijk-West",
+    municipality: "Steenwijkerland",
+    province: "Overijssel",
+    seed: {
+      tagline: "Samen werken aan een sterke wijk.",
+      description:
+        "Bij de Wijkwerkplaats krijg je hulp bij kleine klussen in en om je huis. " +
+        "Je kunt gereedschap lenen en je fiets laten maken voor de kostprijs. " +
+        "We helpen ook bij formulieren en geldzaken. " +
+        "Vrijwilligers en bewoners die werkervaring willen opdoen, werken hier samen.",
+      street: "Paul Krugerstraat 34a",
+      postcode: "8331 SK",
+      city: "Steenwijk",
+      email: "wijkwerkplaats@steenwijk-west.example.org",
+      phone: "0521 000 000",
+      openingHours: weekdays([1, 2, 3, 4, 5], "09:00", "16:00"),
+      offerings: [
+        { kind: "home_jobs", description: "Hulp bij kleine klussen in en om het huis, voor wie het zelf even niet kan." },
+        { kind: "tool_library", description: "Gereedschap lenen dat je zelf niet hebt." },
+        { kind: "repairs", description: "Fietsonderhoud, zoals een band vervangen, voor de kostprijs." },
+        { kind: "advice", description: "Hulp bij formulieren en het op orde krijgen van je geldzaken." },
+        { kind: "learning_work", description: "Zinvol werk en werkervaring in je eigen wijk." },
+      ],
+    },
+  },
+  {
+    slug: "schiedam",
+    name: "Ontmoetingsplek Schiedam",
+    municipality: "Schiedam",
+    province: "Zuid-Holland",
+    seed: {
+      tagline: "Elke wijk een eigen ontmoetingsplek.",
+      description:
+        "Bewoners, vrijwilligers en professionals werken hier samen. " +
+        "Je kunt terecht voor diensten tegen de kostprijs, en om andere mensen uit de wijk te ontmoeten.",
+      city: "Schiedam",
+      email: "wijk@schiedam.example.org",
+      openingHours: weekdays([2, 3, 5], "10:00", "15:00"),
+      offerings: [
+        { kind: "kitchen", description: "Het wijkrestaurant: samen eten voor een kleine prijs." },
+        { kind: "advice", description: "De formulierenbrigade helpt je met brieven en formulieren." },
+        { kind: "repairs", description: "Spullen repareren tegen de kostprijs." },
+      ],
+    },
+  },
+  {
+    slug: "lindenholt",
+    name: "Wijkatelier Lindenholt",
+    municipality: "Nijmegen",
+    province: "Gelderland",
+    seed: {
+      tagline: "Informatie, ontmoeting en dagbesteding in je eigen wijk.",
+      description:
+        "In het Wijkatelier vind je informatie, ontmoeting en dagbesteding. " +
+        "Bewoners en organisaties werken samen. De inloop is in de oude lokalen van basisschool de Interacker.",
+      street: "Interacker",
+      city: "Nijmegen",
+      email: "wijkatelier@lindenholt.example.org",
+      openingHours: weekdays([1, 2, 3, 4], "09:30", "15:30", "Inloop"),
+      offerings: [
+        { kind: "activities", description: "Inloop en activiteiten, voor een groot deel door bewoners zelf geregeld." },
+        { kind: "learning_work", description: "Dagbesteding dichtbij huis." },
+        { kind: "advice", description: "Informatie en advies over zorg en welzijn." },
+      ],
+    },
+  },
+];
+
+/** Seeds the demo neighbourhoods into a platform that has none yet, so it happens exactly once. */
+export async function seedDemoNeighbourhoods(database: Database): Promise<number> {
+  if ((await countTenants(platformDb(database))) > 0) return 0;
+  for (const { seed, ...tenant } of demoNeighbourhoods) {
+    await createTenant(database, tenant, seedNeighbourhood(seed));
+  }
+  return demoNeighbourhoods.length;
+}

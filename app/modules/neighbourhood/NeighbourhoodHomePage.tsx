@@ -1,0 +1,88 @@
+import type { Messages } from "~/i18n/messages";
+import type { NeighbourhoodHome } from "./home.server";
+
+interface Props {
+  name: string;
+  home: NeighbourhoodHome;
+  t: Messages;
+}
+
+/** A neighbourhood's public home page: who they are, what they offer, when and where to come. */
+export function NeighbourhoodHomePage({ name, home, t }: Props) {
+  const { profile, openingHours, offerings } = home;
+  const address = [profile?.street, [profile?.postcode, profile?.city].filter(Boolean).join(" ")].filter(Boolean);
+  return (
+    <>
+      <h1>{name}</h1>
+      {profile?.tagline ? <p className="lead">{profile.tagline}</p> : null}
+      {profile?.description ? <p>{profile.description}</p> : null}
+
+      {offerings.length > 0 ? (
+        <section aria-labelledby="aanbod">
+          <h2 id="aanbod">{t.home.whatWeOffer}</h2>
+          <ul className="offerings">
+            {offerings.map((o) => (
+              <li key={o.kind}>
+                <strong>{t.offerings[o.kind] ?? o.kind}</strong>
+                {o.description ? <span>{o.description}</span> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="openingstijden">
+        <h2 id="openingstijden">{t.home.openingHours}</h2>
+        {openingHours.length === 0 ? (
+          <p>{t.home.noOpeningHours}</p>
+        ) : (
+          <dl className="hours">
+            {openingHours.map((h, i) => (
+              <div key={i}>
+                <dt>{t.weekdays[h.weekday - 1]}</dt>
+                <dd>
+                  {t.home.hoursRange(h.opens, h.closes)}
+                  {h.note ? ` (${h.note})` : null}
+                </dd>
+              </div>
+            ))}
+          </dl>
+        )}
+      </section>
+
+      {address.length > 0 ? (
+        <section aria-labelledby="adres">
+          <h2 id="adres">{t.home.address}</h2>
+          <address>
+            {address.map((line) => (
+              <div key={line}>{line}</div>
+            ))}
+          </address>
+        </section>
+      ) : null}
+
+      {profile?.phone || profile?.email || profile?.website ? (
+        <section aria-labelledby="contact">
+          <h2 id="contact">{t.home.contact}</h2>
+          <ul className="contact">
+            {profile.phone ? (
+              <li>
+                {t.home.phone}: <a href={`tel:${profile.phone.replace(/\s+/g, "")}`}>{profile.phone}</a>
+              </li>
+            ) : null}
+            {profile.email ? (
+              <li>
+                {t.home.email}: <a href={`mailto:${profile.email}`}>{profile.email}</a>
+              </li>
+            ) : null}
+            {profile.website ? (
+              <li>
+                {t.home.website}: <a href={profile.website}>{profile.website}</a>
+              </li>
+            ) : null}
+          </ul>
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,30 @@
+import type { Logger } from "pino";
+import type { PlatformDb, TenantDb } from "~/db/accessors.server";
+import type { TenantRow } from "~/db/tables";
+import type { Site } from "~/modules/tenants/resolve.server";
+
+/**
+ * What the server hands every loader and action (see app/server/app.ts). The tenant was resolved
+ * from the request's host before Remix runs; `tenantDb` is already bound to that tenant's schema.
+ */
+declare module "@remix-run/node" {
+  interface AppLoadContext {
+    site: Site;
+    tenantDb: TenantDb | undefined;
+    platformDb: PlatformDb;
+    log: Logger;
+    /** Address of the platform's own landing page, e.g. http://localhost:3000/. */
+    platformUrl: string;
+  }
+}
+
+/**
+ * Every neighbourhood route starts here: it returns the tenant and its database handle, or stops the
+ * request with 404 (no such neighbourhood, or the bare platform domain) or 503 (suspended). The root
+ * error page tells the visitor which of these it is.
+ */
+export function requireTenant(context: { site: Site; tenantDb: TenantDb | undefined }): { tenant: TenantRow; db: TenantDb } {
+  const { site, tenantDb } = context;
+  if (site.kind === "tenant" && tenantDb) return { tenant: site.tenant, db: tenantDb };
+  throw new Response(null, { status: site.kind === "suspended" ? 503 : 404 });
+}

@@ -1,0 +1,32 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useLanguage } from "~/i18n/use-messages";
+import { getNeighbourhoodHome } from "~/modules/neighbourhood/home.server";
+import { NeighbourhoodHomePage } from "~/modules/neighbourhood/NeighbourhoodHomePage";
+import { listActiveTenants } from "~/modules/tenants/tenants.server";
+import { PlatformLandingPage } from "~/modules/tenants/PlatformLandingPage";
+import { requireTenant } from "~/request-context.server";
+
+// The bare platform domain lists the neighbourhoods; a neighbourhood's own host shows its home page.
+export async function loader({ context }: LoaderFunctionArgs) {
+  if (context.site.kind === "platform") {
+    return { page: "platform" as const, neighbourhoods: await listActiveTenants(context.platformDb, context.platformUrl) };
+  }
+  const { tenant, db } = requireTenant(context);
+  return { page: "neighbourhood" as const, name: tenant.name, home: await getNeighbourhoodHome(db) };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.page === "neighbourhood" ? data.name : "Wijkplaats" },
+  { name: "description", content: data?.page === "neighbourhood" ? (data.home.profile?.tagline ?? "") : "" },
+];
+
+export default function Index() {
+  const data = useLoaderData<typeof loader>();
+  const { t } = useLanguage();
+  return data.page === "platform" ? (
+    <PlatformLandingPage neighbourhoods={data.neighbourhoods} t={t} />
+  ) : (
+    <NeighbourhoodHomePage name={data.name} home={data.home} t={t} />
+  );
+}

@@ -1,0 +1,28 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { z } from "zod";
+import { languageCookie } from "~/i18n/language.server";
+import { languages } from "~/i18n/messages";
+
+const languageChoice = z.object({
+  lang: z.enum(languages),
+  // Only a path on this same site: never send the visitor elsewhere.
+  redirectTo: z
+    .string()
+    .regex(/^\/(?![/\\])/)
+    .catch("/"),
+});
+
+/** The language switch in the header posts here; works without JavaScript. */
+export async function action({ request }: ActionFunctionArgs) {
+  const parsed = languageChoice.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return redirect("/", 303);
+  return redirect(parsed.data.redirectTo, {
+    status: 303,
+    headers: { "Set-Cookie": await languageCookie.serialize(parsed.data.lang) },
+  });
+}
+
+export async function loader() {
+  return redirect("/", 303);
+}

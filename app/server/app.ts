@@ -1,0 +1,109 @@
+import { randomUUID } from "node:crypto";
+import path from "node:path";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import express from "express";
+import type { Logger } from "pino";
+import { pinoHttp } from "pino-http";
+import { platformDb, tenantDb } from "~/db/accessors.server";
+import type { Database } from "~/db/database.server";
+import { countTenantsBehind, platformIsMigrated } from "~/db/migrate.server";
+import type { Site, SiteResolver } from "~/modules/tenants/resolve.server";
+
+export interface AppParts {
+  database: Database;
+  resolver: SiteResolver;
+  build: ServerBuild;
+  logger: Logger;
+  trustProxy: boolean;
+  platformDomain: string;
+  /** Directory holding `build/` with the browser assets (Remix's public/). */
+  publicDir?: string;
+}
+
+const siteSlug = (site: Site | undefined) =>
+  site && (site.kind === "tenant" || site.kind === "suspended") ? site.tenant.slug : site?.kind;
+
+const portOf = (host: string | undefined) => /:\d+$/.exec(host ?? "")?.[0] ?? "";
+
+/** The HTTP app: health checks, static files, then host → tenant → Remix. */
+export function createApp({ database, resolver, build, logger, trustProxy, platformDomain, publicDir = "public" }: AppParts) {
+  const app = express();
+  app.disable("x-powered-by");
+  if (trustProxy) app.set("trust proxy", true);
+
+  app.get("/healthz", (_req, res) => {
+    res.json({ status: "ok" });
+  });
+  app.get("/readyz", async (_req, res) => {
+    try {
+      const migrated = await platformIsMigrated(database);
+      const tenantsBehind = migrated ? await countTenantsBehind(database) : null;
+      const ready = migrated && tenantsBehind === 0;
+      res.status(ready ? 200 : 503).json({ status: ready ? "ready" : "migrating", platformMigrated: migrated, tenantsBehind });
+    } catch (error) {
+      logger.error({ err: error }, "readiness check failed");
+      res.status(503).json({ status: "database unavailable" });
+    }
+  });
+
+  const assets = path.resolve(publicDir);
+  app.use("/build", express.static(path.join(assets, "build"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(assets, { maxAge: "1h" }));
+
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const incoming = req.headers["x-request-id"];
+        const id = typeof incoming === "string" && /^[\w-]{1,100}$/.test(incoming) ? incoming : randomUUID();
+        res.setHeader("X-Request-Id", id);
+        return id;
+      },
+      customProps: (req, res) => ({ tenant: siteSlug(res.locals?.site as Site | undefined), route: req.path }),
+      serializers: {
+        req: (req) => ({ method: req.method, url: req.url }),
+        res: (res) => ({ statusCode: res.statusCode }),
+      },
+    }),
+  );
+
+  app.use(async (req, res, next) => {
+    try {
+      res.locals.site = await resolver.resolve(req.hostname ?? "");
+      next();
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: process.env.NODE_ENV,
+      getLoadContext: (req, res) => {
+        const site = res.locals.site as Site;
+        return {
+          site,
+          tenantDb: site.kind === "tenant" ? tenantDb(database, site.tenant.id) : undefined,
+          platformDb: platformDb(database),
+          log: req.log,
+          platformUrl: `${req.protocol}://${platformDomain}${portOf(req.get("host"))}/`,
+        };
+      },
+    }),
+  );
+
+  // Last resort, e.g. the database is down while resolving the host: plain words, no stack trace.
+  app.use((error: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    req.log?.error({ err: error }, "request failed");
+    if (res.headersSent) return;
+    res
+      .status(503)
+      .type("text/plain; charset=utf-8")
+      .send("Wijkplaats is even niet bereikbaar. Probeer het over een paar minuten nog eens.\n");
+  });
+
+  return app;
+}

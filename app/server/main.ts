@@ -1,0 +1,53 @@
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
+import { migrateAll } from "~/db/migrate.server";
+import { seedDemoNeighbourhoods } from "~/modules/demo/demo-neighbourhoods.server";
+import { createSiteResolver } from "~/modules/tenants/resolve.server";
+import { createApp } from "./app";
+import { createLogger } from "./logger.server";
+import { openFromEnvironment } from "./open.server";
+
+const { config, database } = await openFromEnvironment(`the Wijkplaats app (npm start)`);
+const logger = createLogger(config);
+logger.info({ database: database.kind, dataDir: database.kind === "embedded" ? config.dataDir : undefined }, "database open");
+
+if (config.migrateOnStart) {
+  const result = await migrateAll(database);
+  for (const failure of result.failed) logger.error({ tenant: failure.slug, err: failure.error }, "tenant migration failed");
+  logger.info({ platform: result.platform.length, tenants: result.tenants.length, failed: result.failed.length }, "migrations done");
+}
+if (config.seedDemo) {
+  const seeded = await seedDemoNeighbourhoods(database);
+  if (seeded > 0) logger.info({ neighbourhoods: seeded }, "demo neighbourhoods seeded");
+}
+
+const resolver = await createSiteResolver(database, { platformDomain: config.platformDomain });
+const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
+const app = createApp({ database, resolver, build, logger, trustProxy: config.trustProxy, platformDomain: config.platformDomain });
+
+const server = app.listen(config.port, () => {
+  const example = `http://steenwijk-west.${config.platformDomain}:${config.port}`;
+  logger.info(`Wijkplaats is running: http://${config.platformDomain}:${config.port} (a neighbourhood: ${example})`);
+});
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, "shutting down: finishing open requests");
+  const force = setTimeout(() => {
+    logger.warn("open requests did not finish in 10 s; stopping anyway");
+    process.exit(1);
+  }, 10_000);
+  force.unref();
+  server.close(async () => {
+    await resolver.close();
+    await database.close();
+    logger.info("stopped");
+    process.exit(0);
+  });
+  server.closeIdleConnections();
+}
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));
