@@ -73,6 +73,8 @@ async function openEmbedded(options: DatabaseOptions): Promise<Database> {
       listen: (channel, handler) => pglite.listen(channel, handler),
       async close() {
         await kysely.destroy();
+        // Kysely only closes a driver it has used; PGlite must be closed in any case.
+        if (!pglite.closed) await pglite.close();
         release();
       },
     };

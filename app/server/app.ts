@@ -60,9 +60,10 @@ export function createApp({ database, resolver, build, logger, trustProxy, platf
         res.setHeader("X-Request-Id", id);
         return id;
       },
-      customProps: (req, res) => ({ tenant: siteSlug(res.locals?.site as Site | undefined), route: req.path }),
+      // Called again when the response ends, by which time the host has been resolved.
+      customProps: (req, res) => (res.locals?.site ? { tenant: siteSlug(res.locals.site as Site), route: req.path } : {}),
       serializers: {
-        req: (req) => ({ method: req.method, url: req.url }),
+        req: (req) => ({ id: req.id, method: req.method, url: req.url }),
         res: (res) => ({ statusCode: res.statusCode }),
       },
     }),

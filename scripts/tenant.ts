@@ -1,0 +1,61 @@
+// npm run tenant:create -- --slug <slug> --name <name> [--municipality ...] [--province ...] [--domain ...]
+// npm run tenant:suspend -- --slug <slug>
+// npm run tenant:resume -- --slug <slug>
+import { parseArgs } from "node:util";
+import { platformDb } from "~/db/accessors.server";
+import { seedNeighbourhood } from "~/modules/neighbourhood/seed.server";
+import { createTenant, setTenantStatus, TenantInputError, TenantNotFoundError } from "~/modules/tenants/tenants.server";
+import { openFromEnvironment } from "~/server/open.server";
+
+const [command, ...rest] = process.argv.slice(2);
+const { values } = parseArgs({
+  args: rest,
+  options: {
+    slug: { type: "string" },
+    name: { type: "string" },
+    municipality: { type: "string" },
+    province: { type: "string" },
+    domain: { type: "string" },
+  },
+});
+
+if (command !== "create" && command !== "suspend" && command !== "resume") {
+  console.error("usage: tsx scripts/tenant.ts create|suspend|resume --slug <slug> [--name <name>]");
+  process.exit(2);
+}
+
+const { config, database } = await openFromEnvironment(`npm run tenant:${command}`);
+try {
+  if (command === "create") {
+    const started = performance.now();
+    const tenant = await createTenant(
+      database,
+      {
+        slug: values.slug ?? "",
+        name: values.name ?? "",
+        municipality: values.municipality,
+        province: values.province,
+        customDomain: values.domain,
+      },
+      seedNeighbourhood(),
+    );
+    const port = config.port === 80 ? "" : `:${config.port}`;
+    console.log(`Created ${tenant.name} in ${Math.round(performance.now() - started)} ms.`);
+    console.log(`Open it at http://${tenant.slug}.${config.platformDomain}${port}/`);
+  } else {
+    const tenant = await setTenantStatus(platformDb(database), values.slug ?? "", command === "suspend" ? "suspended" : "active");
+    console.log(`${tenant.name} (${tenant.slug}) is now ${tenant.status}.`);
+  }
+} catch (error) {
+  if (error instanceof TenantInputError) {
+    console.error(`--${error.field === "customDomain" ? "domain" : error.field}: ${error.message}`);
+    process.exitCode = 1;
+  } else if (error instanceof TenantNotFoundError) {
+    console.error(error.message);
+    process.exitCode = 1;
+  } else {
+    throw error;
+  }
+} finally {
+  await database.close();
+}

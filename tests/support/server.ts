@@ -1,0 +1,71 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
+import pino from "pino";
+import type { Database } from "~/db/database.server";
+import { createSiteResolver } from "~/modules/tenants/resolve.server";
+import { createApp } from "~/server/app";
+
+export interface TestServer {
+  port: number;
+  /** `http://<slug>.localhost:<port>/path`: Chromium and our `request` both send it to 127.0.0.1. */
+  url(slug: string | null, pathname?: string): string;
+  close(): Promise<void>;
+}
+
+/** The real HTTP app (real Remix build from `npm run build`) on a free port, over a test database. */
+export async function startTestServer(database: Database): Promise<TestServer> {
+  const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
+  const resolver = await createSiteResolver(database, { platformDomain: "localhost" });
+  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
+  const app = createApp({ database, resolver, build, logger, trustProxy: false, platformDomain: "localhost" });
+  const server = app.listen(0, "127.0.0.1");
+  await new Promise((resolve) => server.once("listening", resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    port,
+    url: (slug, pathname = "/") => `http://${slug ? `${slug}.` : ""}localhost:${port}${pathname}`,
+    async close() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await resolver.close();
+    },
+  };
+}
+
+export interface TestResponse {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+/**
+ * An HTTP request to 127.0.0.1 with the Host header taken from `url`; fetch() cannot set Host, and
+ * `*.localhost` must not depend on the machine's resolver.
+ */
+export function request(
+  url: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<TestResponse> {
+  const target = new URL(url);
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        host: "127.0.0.1",
+        port: target.port,
+        path: target.pathname + target.search,
+        method: options.method ?? "GET",
+        headers: { Host: target.host, ...options.headers },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") }));
+      },
+    );
+    req.on("error", reject);
+    req.end(options.body);
+  });
+}
