@@ -1,15 +1,15 @@
-import { promises as fs } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { FileMigrationProvider, type Kysely, Migrator, sql } from "kysely";
+import { type Kysely, type Migration, Migrator, sql } from "kysely";
+import { platformMigrations } from "../../db/migrations/platform";
+import { tenantMigrations } from "../../db/migrations/tenant";
 import { PLATFORM_SCHEMA, platformDb, tenantSchemaName } from "./accessors.server";
 import type { Database } from "./database.server";
 
-const migrationsRoot = fileURLToPath(new URL("../../db/migrations/", import.meta.url));
-
-function provider(kind: "platform" | "tenant") {
-  return new FileMigrationProvider({ fs, path, migrationFolder: path.join(migrationsRoot, kind) });
-}
+// Imported statically rather than read from disk, so the same code runs under tsx, vitest and the
+// Remix bundle without a TypeScript loader for dynamic imports.
+const migrationSets: Record<"platform" | "tenant", Record<string, Migration>> = {
+  platform: platformMigrations,
+  tenant: tenantMigrations,
+};
 
 /**
  * Kysely's Migrator runs all pending migrations and their records in one transaction, under a
@@ -19,19 +19,13 @@ function provider(kind: "platform" | "tenant") {
 function migratorFor(database: Database, kind: "platform" | "tenant", schema: string): Migrator {
   return new Migrator({
     db: database.kysely.withSchema(schema),
-    provider: provider(kind),
+    provider: { getMigrations: async () => migrationSets[kind] },
     migrationTableSchema: schema,
   });
 }
 
-/** Names of all tenant migrations on disk, oldest first. */
-export async function tenantMigrationNames(): Promise<string[]> {
-  return Object.keys(await provider("tenant").getMigrations()).sort();
-}
-
-export async function latestTenantMigration(): Promise<string | null> {
-  return (await tenantMigrationNames()).at(-1) ?? null;
-}
+/** Name of the newest tenant migration: a tenant whose schema_version differs is behind. */
+export const latestTenantMigration: string = Object.keys(tenantMigrations).sort().at(-1)!;
 
 async function createSchemaIfMissing(db: Kysely<unknown>, schema: string): Promise<void> {
   try {
@@ -85,7 +79,7 @@ export async function migrateTenant(
   const applied = await run(migratorFor(database, "tenant", schema), false);
   await platformDb(database)
     .updateTable("tenants")
-    .set({ schema_version: await latestTenantMigration(), updated_at: new Date() })
+    .set({ schema_version: latestTenantMigration, updated_at: new Date() })
     .where("id", "=", tenantId)
     .execute();
   return applied;
@@ -142,13 +136,16 @@ export async function migrateAll(database: Database, options: MigrateAllOptions 
   return { platform, tenants: reports, failed: reports.filter((r) => r.error) };
 }
 
-/** Tenants whose schema is not at the newest migration: /readyz fails while there are any. */
+/**
+ * Tenants whose schema is not at the newest migration: /readyz fails while there are any. A tenant
+ * still being created is not counted; createTenant migrates it before it goes live.
+ */
 export async function countTenantsBehind(database: Database): Promise<number> {
-  const latest = await latestTenantMigration();
   const row = await platformDb(database)
     .selectFrom("tenants")
     .select((eb) => eb.fn.countAll<string>().as("count"))
-    .where((eb) => eb.or([eb("schema_version", "is", null), eb("schema_version", "!=", latest)]))
+    .where("status", "!=", "provisioning")
+    .where((eb) => eb.or([eb("schema_version", "is", null), eb("schema_version", "!=", latestTenantMigration)]))
     .executeTakeFirstOrThrow();
   return Number(row.count);
 }

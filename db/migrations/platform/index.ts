@@ -1,0 +1,7 @@
+import type { Migration } from "kysely";
+import * as tenants from "./0001_tenants";
+
+// Every platform migration, by name; names sort in the order they run. Add new files here.
+export const platformMigrations: Record<string, Migration> = {
+  "0001_tenants": tenants,
+};

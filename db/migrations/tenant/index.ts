@@ -1,0 +1,7 @@
+import type { Migration } from "kysely";
+import * as neighbourhoodProfile from "./0001_neighbourhood_profile";
+
+// Every tenant migration, by name; names sort in the order they run. Add new files here.
+export const tenantMigrations: Record<string, Migration> = {
+  "0001_neighbourhood_profile": neighbourhoodProfile,
+};
