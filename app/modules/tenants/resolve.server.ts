@@ -42,7 +42,12 @@ export async function createSiteResolver(
     async resolve(host) {
       const key = normaliseHost(host);
       if (key === platformDomain || key === `www.${platformDomain}`) return { kind: "platform" };
-      return (await cache.fetch(key)) ?? { kind: "unknown" };
+      try {
+        return (await cache.fetch(key)) ?? { kind: "unknown" };
+      } catch {
+        // A tenant change cleared the cache while this lookup was running; its answer may be stale.
+        return lookup(database, platformDomain, key);
+      }
     },
     clear: () => cache.clear(),
     close: unlisten,

@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { platformDb } from "~/db/accessors.server";
+import type { Database } from "~/db/database.server";
+import { seedDemoNeighbourhoods } from "~/modules/demo/demo-neighbourhoods.server";
+import { createTenant, setTenantStatus } from "~/modules/tenants/tenants.server";
+import { openTestDatabase, uniqueSlug } from "./support/database";
+import { request, startTestServer, type TestServer } from "./support/server";
+
+let database: Database;
+let server: TestServer;
+beforeAll(async () => {
+  database = await openTestDatabase();
+  expect(await seedDemoNeighbourhoods(database)).toBe(4);
+  server = await startTestServer(database);
+});
+afterAll(async () => {
+  await server.close();
+  await database.close();
+});
+
+async function eventually(check: () => Promise<boolean>) {
+  const deadline = Date.now() + 5_000;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error("condition not met within 5 s");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe("the demo seed", () => {
+  it("runs once: a second call adds nothing", async () => {
+    expect(await seedDemoNeighbourhoods(database)).toBe(0);
+  });
+});
+
+describe("a neighbourhood's home page", () => {
+  it("shows name, description, offer, opening hours, address and contact in Dutch", async () => {
+    const page = await request(server.url("steenwijk-west"));
+    expect(page.status).toBe(200);
+    expect(page.headers["content-type"]).toContain("text/html");
+    expect(page.body).toContain('<html lang="nl"');
+    expect(page.body).toContain("<h1>Wijkwerkplaats Steenwijk-West</h1>");
+    expect(page.body).toContain("Openingstijden");
+    expect(page.body).toContain("maandag");
+    expect(page.body).toContain("09:00 tot 16:00 uur");
+    expect(page.body).toContain("Paul Krugerstraat 34a");
+    expect(page.body).toContain("Hulp bij klussen in en om het huis");
+    expect(page.body).toContain('href="mailto:wijkwerkplaats@steenwijk-west.example.org"');
+  });
+
+  it("switches to English with a plain form post and remembers it", async () => {
+    const switched = await request(server.url("steenwijk-west", "/taal"), {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: "lang=en&redirectTo=%2F",
+    });
+    expect(switched.status).toBe(303);
+    expect(switched.headers.location).toBe("/");
+    const cookie = String(switched.headers["set-cookie"]).split(";")[0]!;
+    const page = await request(server.url("steenwijk-west"), { headers: { Cookie: cookie } });
+    expect(page.body).toContain('<html lang="en"');
+    expect(page.body).toContain("Opening hours");
+    expect(page.body).toContain("Monday");
+    expect(page.body).toContain("Lees dit in het Nederlands");
+  });
+
+  it("never redirects the language switch to another site", async () => {
+    for (const redirectTo of ["//evil.example/", "https://evil.example/", "/\\evil.example"]) {
+      const switched = await request(server.url("steenwijk-west", "/taal"), {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        body: `lang=en&redirectTo=${encodeURIComponent(redirectTo)}`,
+      });
+      expect(switched.headers.location).toBe("/");
+    }
+  });
+
+  it("answers an unknown address with the Dutch 404 page", async () => {
+    const page = await request(server.url("steenwijk-west", "/bestaat-niet"));
+    expect(page.status).toBe(404);
+    expect(page.body).toContain("Deze pagina bestaat niet");
+  });
+});
+
+describe("hosts that are not a live neighbourhood", () => {
+  it("shows a friendly Dutch 404 for an unknown subdomain", async () => {
+    const page = await request(server.url("onbekende-wijk"));
+    expect(page.status).toBe(404);
+    expect(page.body).toContain("Deze wijk kennen we niet");
+    expect(page.body).toContain(`href="http://localhost:${server.port}/"`);
+    expect(page.body).not.toMatch(/at .*\.(ts|js):\d+/);
+  });
+
+  it("shows 'temporarily closed' for a suspended neighbourhood, and the page again after resuming", async () => {
+    const slug = uniqueSlug("dicht");
+    await createTenant(database, { slug, name: "Wijk Dicht" });
+    await setTenantStatus(platformDb(database), slug, "suspended");
+    await eventually(async () => (await request(server.url(slug))).status === 503);
+    const page = await request(server.url(slug));
+    expect(page.body).toContain("Tijdelijk gesloten");
+    expect(page.body).toContain("De website van Wijk Dicht is tijdelijk gesloten.");
+
+    await setTenantStatus(platformDb(database), slug, "active");
+    await eventually(async () => (await request(server.url(slug))).status === 200);
+  });
+});
+
+describe("the platform's landing page", () => {
+  it("lists the live neighbourhoods with links to their subdomains", async () => {
+    const page = await request(server.url(null));
+    expect(page.status).toBe(200);
+    expect(page.body).toContain("Wijken op Wijkplaats");
+    for (const slug of ["leidschendam-noord", "steenwijk-west", "schiedam", "lindenholt"]) {
+      expect(page.body).toContain(`href="http://${slug}.localhost:${server.port}/"`);
+    }
+  });
+});
+
+describe("health and logs", () => {
+  it("/healthz answers while the process runs", async () => {
+    const res = await request(server.url(null, "/healthz"));
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body)).toEqual({ status: "ok" });
+  });
+
+  it("/readyz fails while a tenant is behind on migrations", async () => {
+    expect((await request(server.url(null, "/readyz"))).status).toBe(200);
+    const slug = uniqueSlug("achter");
+    const tenant = await createTenant(database, { slug, name: "Achter" });
+    await platformDb(database).updateTable("tenants").set({ schema_version: null }).where("id", "=", tenant.id).execute();
+    const behind = await request(server.url(null, "/readyz"));
+    expect(behind.status).toBe(503);
+    expect(JSON.parse(behind.body)).toMatchObject({ tenantsBehind: 1 });
+    await platformDb(database).updateTable("tenants").set({ schema_version: "0001_neighbourhood_profile" }).where("id", "=", tenant.id).execute();
+    expect((await request(server.url(null, "/readyz"))).status).toBe(200);
+  });
+
+  it("gives every response a request id, keeping a sane incoming one", async () => {
+    const generated = await request(server.url("steenwijk-west"));
+    expect(generated.headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
+    const kept = await request(server.url("steenwijk-west"), { headers: { "X-Request-Id": "abc-123" } });
+    expect(kept.headers["x-request-id"]).toBe("abc-123");
+    const refused = await request(server.url("steenwijk-west"), { headers: { "X-Request-Id": "<script>" } });
+    expect(refused.headers["x-request-id"]).not.toBe("<script>");
+  });
+});

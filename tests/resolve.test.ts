@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { platformDb } from "~/db/accessors.server";
+import type { Database } from "~/db/database.server";
+import { createSiteResolver, normaliseHost, type Site, type SiteResolver } from "~/modules/tenants/resolve.server";
+import { createTenant, setTenantStatus } from "~/modules/tenants/tenants.server";
+import { openTestDatabase, uniqueSlug } from "./support/database";
+
+let database: Database;
+let resolver: SiteResolver;
+beforeAll(async () => {
+  database = await openTestDatabase();
+  resolver = await createSiteResolver(database, { platformDomain: "wijkplaats.test" });
+});
+afterAll(async () => {
+  await resolver.close();
+  await database.close();
+});
+
+const slugOf = (site: Site) => (site.kind === "tenant" || site.kind === "suspended" ? site.tenant.slug : null);
+
+async function eventually(check: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + 5_000;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error("condition not met within 5 s");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe("normaliseHost", () => {
+  it("drops the port and trailing dot and lowercases", () => {
+    expect(normaliseHost("Steenwijk-West.Localhost:3000")).toBe("steenwijk-west.localhost");
+    expect(normaliseHost("wijk.example.org.")).toBe("wijk.example.org");
+    expect(normaliseHost("[::1]:3000")).toBe("[::1]");
+  });
+});
+
+describe("site resolution from the Host header", () => {
+  it("knows the platform's own domain", async () => {
+    expect(await resolver.resolve("wijkplaats.test")).toEqual({ kind: "platform" });
+    expect(await resolver.resolve("www.wijkplaats.test:443")).toEqual({ kind: "platform" });
+  });
+
+  it("finds a neighbourhood by subdomain, whatever the case or port", async () => {
+    const slug = uniqueSlug("sub");
+    await createTenant(database, { slug, name: "Sub" });
+    expect(slugOf(await resolver.resolve(`${slug}.wijkplaats.test`))).toBe(slug);
+    expect(slugOf(await resolver.resolve(`${slug.toUpperCase()}.WIJKPLAATS.TEST:8080`))).toBe(slug);
+  });
+
+  it("finds a neighbourhood by its own custom domain", async () => {
+    const slug = uniqueSlug("eigen");
+    await createTenant(database, { slug, name: "Eigen domein", customDomain: `${slug}.example.org` });
+    expect(slugOf(await resolver.resolve(`${slug}.example.org`))).toBe(slug);
+  });
+
+  it("answers unknown for anything else", async () => {
+    for (const host of ["nergens.wijkplaats.test", "a.b.wijkplaats.test", "evil.com", "wijkplaats.test.evil.com", "", "'; drop table x; --.wijkplaats.test"]) {
+      expect(await resolver.resolve(host)).toEqual({ kind: "unknown" });
+    }
+  });
+
+  it("never serves a neighbourhood that is still being created", async () => {
+    const slug = uniqueSlug("half");
+    await platformDb(database)
+      .insertInto("tenants")
+      .values({ slug, name: "Half", municipality: null, province: null, custom_domain: null, schema_version: null })
+      .execute();
+    expect(await resolver.resolve(`${slug}.wijkplaats.test`)).toEqual({ kind: "unknown" });
+  });
+
+  it("sees a suspension and a resumption at once, through the NOTIFY that clears the cache", async () => {
+    const slug = uniqueSlug("cache");
+    await createTenant(database, { slug, name: "Cache" });
+    const host = `${slug}.wijkplaats.test`;
+    expect((await resolver.resolve(host)).kind).toBe("tenant");
+
+    await setTenantStatus(platformDb(database), slug, "suspended");
+    await eventually(async () => (await resolver.resolve(host)).kind === "suspended");
+    await setTenantStatus(platformDb(database), slug, "active");
+    await eventually(async () => (await resolver.resolve(host)).kind === "tenant");
+  });
+
+  it("learns about a neighbourhood created after an earlier 'unknown' answer", async () => {
+    const slug = uniqueSlug("later");
+    const host = `${slug}.wijkplaats.test`;
+    expect(await resolver.resolve(host)).toEqual({ kind: "unknown" });
+    await createTenant(database, { slug, name: "Later" });
+    await eventually(async () => (await resolver.resolve(host)).kind === "tenant");
+  });
+
+  it("serves repeated lookups from the cache", async () => {
+    const slug = uniqueSlug("snel");
+    await createTenant(database, { slug, name: "Snel" });
+    const first = await resolver.resolve(`${slug}.wijkplaats.test`);
+    const second = await resolver.resolve(`${slug}.wijkplaats.test`);
+    expect(second).toBe(first);
+  });
+});
