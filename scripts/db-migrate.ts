@@ -20,6 +20,7 @@ if (!limit.success) {
 
 const dryRun = values["dry-run"];
 const { database } = await openFromEnvironment("npm run db:migrate");
+let exitCode = 0;
 try {
   const result = await migrateAll(database, {
     from: values.from,
@@ -39,8 +40,10 @@ try {
   console.log(`${result.tenants.length} neighbourhood(s) checked, ${result.failed.length} failed`);
   if (result.failed.length > 0) {
     console.error(`Failed: ${result.failed.map((f) => f.slug).join(", ")}. Fix the cause and run again; the others are done.`);
-    process.exitCode = 1;
+    exitCode = 1;
   }
 } finally {
   await database.close();
 }
+// Set only now: closing embedded PGlite (Emscripten) overwrites process.exitCode.
+process.exit(exitCode);

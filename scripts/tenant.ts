@@ -3,6 +3,7 @@
 // npm run tenant:resume -- --slug <slug>
 import { parseArgs } from "node:util";
 import { platformDb } from "~/db/accessors.server";
+import { migratePlatform } from "~/db/migrate.server";
 import { seedNeighbourhood } from "~/modules/neighbourhood/seed.server";
 import { createTenant, setTenantStatus, TenantInputError, TenantNotFoundError } from "~/modules/tenants/tenants.server";
 import { openFromEnvironment } from "~/server/open.server";
@@ -25,7 +26,10 @@ if (command !== "create" && command !== "suspend" && command !== "resume") {
 }
 
 const { config, database } = await openFromEnvironment(`npm run tenant:${command}`);
+let exitCode = 0;
 try {
+  // A fresh database has no platform tables yet; this is a no-op once they exist.
+  await migratePlatform(database);
   if (command === "create") {
     const started = performance.now();
     const tenant = await createTenant(
@@ -49,13 +53,15 @@ try {
 } catch (error) {
   if (error instanceof TenantInputError) {
     console.error(`--${error.field === "customDomain" ? "domain" : error.field}: ${error.message}`);
-    process.exitCode = 1;
+    exitCode = 1;
   } else if (error instanceof TenantNotFoundError) {
     console.error(error.message);
-    process.exitCode = 1;
+    exitCode = 1;
   } else {
     throw error;
   }
 } finally {
   await database.close();
 }
+// Set only now: closing embedded PGlite (Emscripten) overwrites process.exitCode.
+process.exit(exitCode);
