@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   Form,
   isRouteErrorResponse,
@@ -13,10 +13,14 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { languageOf } from "~/i18n/language.server";
+import { messages, defaultLanguage, type Messages } from "~/i18n/messages";
 import { useLanguage } from "~/i18n/use-messages";
 import styles from "~/styles/app.css";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { site } = context;
@@ -70,26 +74,28 @@ export default function App() {
   return <Outlet />;
 }
 
+type RootData = Awaited<ReturnType<typeof loader>>;
+
+/** What the error page says: an unknown or suspended neighbourhood first, then the HTTP status. */
+function explainError(error: unknown, root: RootData | undefined, t: Messages): { title: string; text: string } {
+  if (root?.site.kind === "unknown") return { title: t.errors.unknownSiteTitle, text: t.errors.unknownSiteText };
+  if (root?.site.kind === "suspended") {
+    return { title: t.errors.suspendedTitle, text: t.errors.suspendedText(root.site.name ?? "") };
+  }
+  if (isRouteErrorResponse(error) && error.status === 404) return { title: t.errors.notFoundTitle, text: t.errors.notFoundText };
+  return { title: t.errors.genericTitle, text: t.errors.genericText };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, error }) =>
+  error ? [{ title: explainError(error, data, messages[data?.lang ?? defaultLanguage]).title }] : [];
+
 export function ErrorBoundary() {
   const error = useRouteError();
   const { t } = useLanguage();
   const root = useRouteLoaderData<typeof loader>("root");
-  const site = root?.site;
-  let title = t.errors.genericTitle;
-  let text = t.errors.genericText;
-  if (site?.kind === "unknown") {
-    title = t.errors.unknownSiteTitle;
-    text = t.errors.unknownSiteText;
-  } else if (site?.kind === "suspended") {
-    title = t.errors.suspendedTitle;
-    text = t.errors.suspendedText(site.name ?? "");
-  } else if (isRouteErrorResponse(error) && error.status === 404) {
-    title = t.errors.notFoundTitle;
-    text = t.errors.notFoundText;
-  }
+  const { title, text } = explainError(error, root, t);
   return (
     <>
-      <title>{title}</title>
       <h1>{title}</h1>
       <p>{text}</p>
       {root ? (

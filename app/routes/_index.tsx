@@ -16,10 +16,11 @@ export async function loader({ context }: LoaderFunctionArgs) {
   return { page: "neighbourhood" as const, name: tenant.name, home: await getNeighbourhoodHome(db) };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data?.page === "neighbourhood" ? data.name : "Wijkplaats" },
-  { name: "description", content: data?.page === "neighbourhood" ? (data.home.profile?.tagline ?? "") : "" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  if (data?.page !== "neighbourhood") return [{ title: "Wijkplaats" }];
+  const tagline = data.home.profile?.tagline;
+  return [{ title: data.name }, ...(tagline ? [{ name: "description", content: tagline }] : [])];
+};
 
 export default function Index() {
   const data = useLoaderData<typeof loader>();
