@@ -83,6 +83,7 @@ function explainError(error: unknown, root: RootData | undefined, t: Messages): 
     return { title: t.errors.suspendedTitle, text: t.errors.suspendedText(root.site.name ?? "") };
   }
   if (isRouteErrorResponse(error) && error.status === 404) return { title: t.errors.notFoundTitle, text: t.errors.notFoundText };
+  if (isRouteErrorResponse(error) && error.status === 403) return { title: t.errors.forbiddenTitle, text: t.errors.forbiddenText };
   return { title: t.errors.genericTitle, text: t.errors.genericText };
 }
 

@@ -2,6 +2,8 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { platformDb, tenantSchemaName } from "~/db/accessors.server";
 import type { Database } from "~/db/database.server";
+import { latestTenantMigration } from "~/db/migrate.server";
+import { tenantMigrations } from "../db/migrations/tenant";
 import { seedNeighbourhood } from "~/modules/neighbourhood/seed.server";
 import { createTenant, setTenantStatus, TenantInputError, TenantNotFoundError } from "~/modules/tenants/tenants.server";
 import { openTestDatabase, uniqueSlug } from "./support/database";
@@ -32,7 +34,7 @@ describe("createTenant", () => {
     const slug = uniqueSlug("nieuw");
     const tenant = await createTenant(database, { slug, name: "Nieuwe Wijk", municipality: "Utrecht", province: "Utrecht" }, seedNeighbourhood({ city: "Utrecht" }));
     expect(tenant).toMatchObject({ slug, name: "Nieuwe Wijk", municipality: "Utrecht", status: "active" });
-    expect(tenant.schema_version).toBe("0001_neighbourhood_profile");
+    expect(tenant.schema_version).toBe(latestTenantMigration);
     const schema = tenantSchemaName(tenant.id);
     expect(schema).toMatch(/^tenant_[0-9a-f]{32}$/);
     expect(Buffer.byteLength(schema)).toBeLessThanOrEqual(63);
@@ -41,7 +43,7 @@ describe("createTenant", () => {
     expect(rows).toEqual([{ city: "Utrecht" }]);
     // The migration records live inside the tenant's own schema.
     const { rows: migrations } = await sql<{ name: string }>`select name from ${sql.id(schema, "kysely_migration")}`.execute(database.kysely);
-    expect(migrations.map((m) => m.name)).toEqual(["0001_neighbourhood_profile"]);
+    expect(migrations.map((m) => m.name)).toEqual(Object.keys(tenantMigrations).sort());
   });
 
   it("refuses a slug that is already taken, without touching the first tenant", async () => {

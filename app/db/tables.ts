@@ -3,6 +3,32 @@ import type { ColumnType, Generated, Selectable } from "kysely";
 /** Tables of the shared `platform` schema. */
 export interface PlatformTables {
   tenants: TenantsTable;
+  accounts: AccountsTable;
+  sessions: SessionsTable;
+}
+
+export interface AccountsTable {
+  id: Generated<string>;
+  email: string;
+  password_hash: string | null;
+  is_platform_admin: Generated<boolean>;
+  disabled_at: Date | null;
+  created_at: ColumnType<Date, never, never>;
+  password_changed_at: Date | null;
+}
+
+export type AccountRow = Selectable<AccountsTable>;
+
+export interface SessionsTable {
+  id: string;
+  secret_hash: Uint8Array;
+  account_id: string;
+  tenant_id: string | null;
+  user_agent: string | null;
+  created_at: ColumnType<Date, never, never>;
+  last_used_at: ColumnType<Date, Date | undefined, Date>;
+  expires_at: Date;
+  absolute_expires_at: Date;
 }
 
 export type TenantStatus = "provisioning" | "active" | "suspended";
@@ -25,6 +51,7 @@ export type TenantRow = Selectable<TenantsTable>;
 
 /** Tables inside every neighbourhood's own schema. */
 export interface TenantTables {
+  members: MembersTable;
   profile: ProfileTable;
   opening_hours: OpeningHoursTable;
   offerings: OfferingsTable;
@@ -68,3 +95,21 @@ export interface OfferingsTable {
   description: string | null;
   position: number;
 }
+
+export const roles = ["coordinator", "volunteer", "resident"] as const;
+export type Role = (typeof roles)[number];
+
+export interface MembersTable {
+  id: Generated<string>;
+  account_id: string | null;
+  name: string;
+  role: Role;
+  phone: string | null;
+  address: string | null;
+  notes: string | null;
+  privacy_accepted_at: Date | null;
+  created_at: ColumnType<Date, never, never>;
+  updated_at: ColumnType<Date, never, Date>;
+}
+
+export type MemberRow = Selectable<MembersTable>;

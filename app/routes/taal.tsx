@@ -1,16 +1,13 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { z } from "zod";
+import { localPathSchema } from "~/forms";
 import { languageCookie } from "~/i18n/language.server";
 import { languages } from "~/i18n/messages";
 
 const languageChoice = z.object({
   lang: z.enum(languages),
-  // Only a path on this same site: never send the visitor elsewhere.
-  redirectTo: z
-    .string()
-    .regex(/^\/(?![/\\])/)
-    .catch("/"),
+  redirectTo: localPathSchema,
 });
 
 /** The language switch in the header posts here; works without JavaScript. */

@@ -69,6 +69,20 @@ export function createApp({ database, resolver, build, logger, trustProxy, platf
     }),
   );
 
+  // All neighbourhoods are subdomains of one "site", so SameSite cookies do not stop one
+  // neighbourhood's page from posting to another's. Every state-changing request must come from a
+  // page on its own host.
+  app.use((req, res, next) => {
+    if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
+    const host = (trustProxy && req.get("x-forwarded-host")) || req.get("host");
+    if (req.get("origin") === `${req.protocol}://${host}`) return next();
+    req.log.warn({ origin: req.get("origin") ?? null }, "refused a cross-origin form post");
+    res
+      .status(403)
+      .type("text/plain; charset=utf-8")
+      .send("Dit formulier kwam niet van deze website. Daarom is er niets gebeurd. Ga terug en probeer het opnieuw.\n");
+  });
+
   app.use(async (req, res, next) => {
     try {
       res.locals.site = await resolver.resolve(req.hostname ?? "");

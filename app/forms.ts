@@ -1,0 +1,42 @@
+import { z } from "zod";
+
+export type FieldErrors = Record<string, string>;
+
+/** What a form action answers when input is wrong: one message per field, and what was typed. */
+export interface FormProblem {
+  errors: FieldErrors;
+  values: Record<string, string>;
+}
+
+// Never sent back to the page, not even to refill the form.
+const secretFields = new Set(["password", "newPassword", "currentPassword"]);
+
+/**
+ * Validates a submitted form with zod. On failure it returns the first message of each field and
+ * the typed values (without passwords), so the page can show the message next to the field and keep
+ * what the person typed.
+ */
+export function parseForm<S extends z.ZodType>(
+  schema: S,
+  formData: FormData,
+): { ok: true; data: z.output<S> } | ({ ok: false } & FormProblem) {
+  const raw = Object.fromEntries([...formData.entries()].filter(([, v]) => typeof v === "string")) as Record<string, string>;
+  const result = schema.safeParse(raw);
+  if (result.success) return { ok: true, data: result.data };
+  const errors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const field = String(issue.path[0] ?? "form");
+    errors[field] ??= issue.message;
+  }
+  return { ok: false, errors, values: keepTyped(raw) };
+}
+
+export function keepTyped(raw: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(raw).filter(([key]) => !secretFields.has(key)));
+}
+
+/** A path on this same site to send someone back to; anything else (another host) becomes "/". */
+export const localPathSchema = z
+  .string()
+  .regex(/^\/(?![/\\])/)
+  .catch("/");

@@ -1,0 +1,25 @@
+import type { AppLoadContext } from "@remix-run/node";
+import { authenticate } from "./accounts.server";
+import { setSessionCookie } from "./session-cookie.server";
+import { createSession } from "./sessions.server";
+
+export type LoginResult = { ok: true; cookie: string } | { ok: false; error: "login_failed" | "login_not_member" | "login_not_admin" };
+
+/**
+ * Checks the password and opens a new session on this host: a neighbourhood's host for its members,
+ * the platform's domain for platform admins. A new session every time, never a reused one.
+ */
+export async function logIn(request: Request, context: AppLoadContext, email: string, password: string): Promise<LoginResult> {
+  const account = await authenticate(context.platformDb, email, password);
+  if (!account) return { ok: false, error: "login_failed" };
+  let tenantId: string | null = null;
+  if (context.site.kind === "tenant" && context.tenantDb) {
+    const member = await context.tenantDb.selectFrom("members").select("id").where("account_id", "=", account.id).executeTakeFirst();
+    if (!member) return { ok: false, error: "login_not_member" };
+    tenantId = context.site.tenant.id;
+  } else if (!account.is_platform_admin) {
+    return { ok: false, error: "login_not_admin" };
+  }
+  const { token } = await createSession(context.platformDb, account.id, tenantId, request.headers.get("User-Agent"));
+  return { ok: true, cookie: await setSessionCookie(request, token) };
+}
