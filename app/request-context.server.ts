@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import type { PlatformDb, TenantDb } from "~/db/accessors.server";
+import type { Database } from "~/db/database.server";
 import type { TenantRow } from "~/db/tables";
 import type { Site } from "~/modules/tenants/resolve.server";
 
@@ -12,6 +13,12 @@ declare module "@remix-run/node" {
     site: Site;
     tenantDb: TenantDb | undefined;
     platformDb: PlatformDb;
+    /**
+     * The whole database, for the platform admin's work across neighbourhoods (onboarding, the
+     * overview). Only set on the platform's own domain, never on a neighbourhood's host; reach it
+     * through requirePlatformAdmin.
+     */
+    adminDatabase: Database | undefined;
     log: Logger;
     /** Address of the platform's own landing page, e.g. http://localhost:3000/. */
     platformUrl: string;

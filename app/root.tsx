@@ -13,6 +13,7 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { languageOf } from "~/i18n/language.server";
+import { getSession } from "~/modules/accounts/guard.server";
 import { messages, defaultLanguage, type Messages } from "~/i18n/messages";
 import { useLanguage } from "~/i18n/use-messages";
 import styles from "~/styles/app.css";
@@ -24,8 +25,10 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { site } = context;
+  const [lang, session] = await Promise.all([languageOf(request), getSession(request, context)]);
   return {
-    lang: await languageOf(request),
+    lang,
+    signedIn: session !== null,
     platformUrl: context.platformUrl,
     site:
       site.kind === "tenant" || site.kind === "suspended"
@@ -36,7 +39,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export function Layout({ children }: { children: ReactNode }) {
   const { lang, t } = useLanguage();
-  const site = useRouteLoaderData<typeof loader>("root")?.site;
+  const root = useRouteLoaderData<typeof loader>("root");
+  const site = root?.site;
   const location = useLocation();
   return (
     <html lang={lang}>
@@ -51,7 +55,12 @@ export function Layout({ children }: { children: ReactNode }) {
           {t.skipToContent}
         </a>
         <header className="site-header">
-          <span className="site-name">{site?.kind === "tenant" ? site.name : t.platformName}</span>
+          <a className="site-name" href="/">
+            {site?.kind === "tenant" ? site.name : t.platformName}
+          </a>
+          {site?.kind === "tenant" || site?.kind === "platform" ? (
+            <a href={root?.signedIn ? "/account" : "/inloggen"}>{root?.signedIn ? t.account.title : t.login.title}</a>
+          ) : null}
           <Form method="post" action="/taal" reloadDocument>
             <input type="hidden" name="lang" value={t.switchLanguageTo} />
             <input type="hidden" name="redirectTo" value={location.pathname + location.search} />

@@ -96,6 +96,16 @@ describe.each(targets)("the tenant and migration commands on %s", (_, setUp) => 
       expect(migrated.stdout).toContain(`[1/1] ${slug}: up to date`);
       expect(migrated.stdout).toContain("1 neighbourhood(s) checked, 0 failed");
 
+      const email = `${uniqueSlug("beheer")}@example.org`;
+      const admin = await cli("scripts/admin.ts", ["create", "--email", email], { ...env, ADMIN_PASSWORD: "lange zin als wachtwoord" });
+      expect(admin.stdout).toContain(`Platform admin ${email} created.`);
+      const twice = await cli("scripts/admin.ts", ["create", "--email", email], { ...env, ADMIN_PASSWORD: "lange zin als wachtwoord" });
+      expect(twice.code).toBe(1);
+      expect(twice.stderr).toContain("already exists");
+      const weak = await cli("scripts/admin.ts", ["create", "--email", `x${email}`], { ...env, ADMIN_PASSWORD: "password1" });
+      expect(weak.code).toBe(1);
+      expect(weak.stderr).toContain("Dit wachtwoord wordt heel vaak gebruikt");
+
       const badLimit = await cli("scripts/db-migrate.ts", ["--limit", "nul"], env);
       expect(badLimit.code).toBe(2);
       expect(badLimit.stderr).toContain("--limit must be a whole number");

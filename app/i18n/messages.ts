@@ -1,4 +1,4 @@
-import type { OfferingKind, Role } from "~/db/tables";
+import type { OfferingKind, Role, TenantStatus } from "~/db/tables";
 
 export const languages = ["nl", "en"] as const;
 export type Language = (typeof languages)[number];
@@ -69,6 +69,26 @@ const nl = {
     role: "Rol",
   },
   roles: { coordinator: "Coördinator", volunteer: "Vrijwilliger", resident: "Bewoner" } satisfies Record<Role, string>,
+  admin: {
+    title: "Wijkplaats beheer",
+    onboard: "Nieuwe wijk aanmelden",
+    neighbourhood: "Wijk",
+    status: "Status",
+    members: "Mensen",
+    lastActivity: "Laatst ingelogd",
+    actions: "Acties",
+    suspend: "Tijdelijk sluiten",
+    resume: "Weer openen",
+    statuses: { provisioning: "Wordt aangemaakt", active: "Open", suspended: "Tijdelijk gesloten" } satisfies Record<TenantStatus, string>,
+    form: {
+      name: "Naam van de wijkwerkplaats",
+      slug: "Webadres",
+      slugHint: "Kleine letters, cijfers en streepjes, bijvoorbeeld steenwijk-west. Dit wordt steenwijk-west.wijkplaats.nl.",
+      municipality: "Gemeente",
+      province: "Provincie",
+      submit: "Wijk aanmaken",
+    },
+  },
   validation: {
     email_required: "Vul je e-mailadres in.",
     email_invalid: "Dit is geen geldig e-mailadres. Het ziet eruit als naam@voorbeeld.nl.",
@@ -159,6 +179,26 @@ const en: Messages = {
     role: "Role",
   },
   roles: { coordinator: "Coordinator", volunteer: "Volunteer", resident: "Resident" },
+  admin: {
+    title: "Wijkplaats administration",
+    onboard: "Onboard a new neighbourhood",
+    neighbourhood: "Neighbourhood",
+    status: "Status",
+    members: "People",
+    lastActivity: "Last sign-in",
+    actions: "Actions",
+    suspend: "Close temporarily",
+    resume: "Open again",
+    statuses: { provisioning: "Being created", active: "Open", suspended: "Temporarily closed" },
+    form: {
+      name: "Name of the neighbourhood workshop",
+      slug: "Web address",
+      slugHint: "Lowercase letters, digits and hyphens, for example steenwijk-west. This becomes steenwijk-west.wijkplaats.nl.",
+      municipality: "Municipality",
+      province: "Province",
+      submit: "Create neighbourhood",
+    },
+  },
   validation: {
     email_required: "Fill in your email address.",
     email_invalid: "This is not a valid email address. It looks like name@example.com.",

@@ -103,6 +103,7 @@ export function createApp({ database, resolver, build, logger, trustProxy, platf
           site,
           tenantDb: site.kind === "tenant" ? tenantDb(database, site.tenant.id) : undefined,
           platformDb: platformDb(database),
+          adminDatabase: site.kind === "platform" ? database : undefined,
           log: req.log,
           platformUrl: `${req.protocol}://${platformDomain}${portOf(req.get("host"))}/`,
         };

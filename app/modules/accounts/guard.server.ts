@@ -1,5 +1,6 @@
 import { redirect, type AppLoadContext } from "@remix-run/node";
 import type { TenantDb } from "~/db/accessors.server";
+import type { Database } from "~/db/database.server";
 import type { MemberRow, Role, TenantRow } from "~/db/tables";
 import { requireTenant } from "~/request-context.server";
 import { readSessionToken } from "./session-cookie.server";
@@ -38,11 +39,11 @@ export async function requireRole(request: Request, context: AppLoadContext, ...
   return { ...valid, tenant, db, member };
 }
 
-/** The platform admin pages on the bare domain. */
-export async function requirePlatformAdmin(request: Request, context: AppLoadContext): Promise<ValidSession> {
-  if (context.site.kind !== "platform") throw new Response(null, { status: 404 });
+/** The platform admin pages, only on the platform's own domain. */
+export async function requirePlatformAdmin(request: Request, context: AppLoadContext): Promise<ValidSession & { database: Database }> {
+  if (context.site.kind !== "platform" || !context.adminDatabase) throw new Response(null, { status: 404 });
   const valid = await getSession(request, context);
   if (!valid) toLogin(request);
   if (!valid.account.is_platform_admin) throw new Response(null, { status: 403 });
-  return valid;
+  return { ...valid, database: context.adminDatabase };
 }
