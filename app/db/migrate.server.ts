@@ -1,4 +1,4 @@
-import { type Kysely, type Migration, Migrator, sql } from "kysely";
+import { type DatabaseIntrospector, type Kysely, type Migration, Migrator, sql, type TableMetadata } from "kysely";
 import { platformMigrations } from "../../db/migrations/platform";
 import { tenantMigrations } from "../../db/migrations/tenant";
 import { PLATFORM_SCHEMA, platformDb, tenantSchemaName } from "./accessors.server";
@@ -12,13 +12,41 @@ const migrationSets: Record<"platform" | "tenant", Record<string, Migration>> = 
 };
 
 /**
+ * Kysely's Migrator checks whether its own tables exist by introspecting every table and column in
+ * the database, twice per run. With one schema per tenant that grows with the number of tenants and
+ * made migrating (and onboarding) quadratic: see docs/decisions/0002-migrations.md. The Migrator is
+ * given a handle whose introspection looks at the one schema it migrates; everything else is Kysely's.
+ */
+function scopedToSchema(db: Kysely<unknown>, schema: string): Kysely<unknown> {
+  const getTables = async (): Promise<TableMetadata[]> => {
+    const { rows } = await sql<{ name: string }>`
+      select table_name as name from information_schema.tables where table_schema = ${schema}`.execute(db);
+    return rows.map(({ name }) => ({ name, schema, isView: false, columns: [] }));
+  };
+  const introspection: DatabaseIntrospector = {
+    getSchemas: async () =>
+      (await sql<{ name: string }>`select nspname as name from pg_catalog.pg_namespace where nspname = ${schema}`.execute(db)).rows,
+    getTables,
+    getMetadata: async () => ({ tables: await getTables() }),
+  };
+  return new Proxy(db, {
+    get(target, property) {
+      if (property === "introspection") return introspection;
+      const value: unknown = Reflect.get(target, property, target);
+      // Kysely keeps its state in private fields: its methods must run on the real instance.
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}
+
+/**
  * Kysely's Migrator runs all pending migrations and their records in one transaction, under a
  * Postgres advisory lock, so a second process running at the same time waits and then finds nothing
  * left to do. The migration tables live inside the schema they describe.
  */
 function migratorFor(database: Database, kind: "platform" | "tenant", schema: string): Migrator {
   return new Migrator({
-    db: database.kysely.withSchema(schema),
+    db: scopedToSchema(database.kysely.withSchema(schema), schema),
     provider: { getMigrations: async () => migrationSets[kind] },
     migrationTableSchema: schema,
   });
