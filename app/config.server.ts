@@ -23,6 +23,11 @@ const configSchema = z
     TRUST_PROXY: booleanFromEnv.default(false),
     MIGRATE_ON_START: booleanFromEnv.default(true),
     SEED_DEMO: booleanFromEnv.optional(),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
+      .optional(),
+    MAIL_FROM: z.string().min(3).optional(),
   })
   .transform((env) => ({
     nodeEnv: env.NODE_ENV,
@@ -36,6 +41,8 @@ const configSchema = z
     migrateOnStart: env.MIGRATE_ON_START,
     // The embedded default is for trying the product: seed demo neighbourhoods unless told otherwise.
     seedDemo: env.SEED_DEMO ?? env.DATABASE_URL === undefined,
+    smtpUrl: env.SMTP_URL,
+    mailFrom: env.MAIL_FROM ?? `Wijkplaats <noreply@${env.PLATFORM_DOMAIN}>`,
   }));
 
 export type Config = z.infer<typeof configSchema>;

@@ -19,10 +19,10 @@ const secretFields = new Set(["password", "newPassword", "currentPassword"]);
 export function parseForm<S extends z.ZodType>(
   schema: S,
   formData: FormData,
-): { ok: true; data: z.output<S> } | ({ ok: false } & FormProblem) {
+): { ok: true; data: z.output<S>; raw: Record<string, string> } | ({ ok: false } & FormProblem) {
   const raw = Object.fromEntries([...formData.entries()].filter(([, v]) => typeof v === "string")) as Record<string, string>;
   const result = schema.safeParse(raw);
-  if (result.success) return { ok: true, data: result.data };
+  if (result.success) return { ok: true, data: result.data, raw };
   const errors: FieldErrors = {};
   for (const issue of result.error.issues) {
     const field = String(issue.path[0] ?? "form");

@@ -22,6 +22,8 @@ declare module "@remix-run/node" {
     log: Logger;
     /** Address of the platform's own landing page, e.g. http://localhost:3000/. */
     platformUrl: string;
+    /** Whether /dev/mailbox may show queued emails (development, or embedded without SMTP). */
+    devMailbox: boolean;
   }
 }
 

@@ -51,7 +51,7 @@ describe("the platform admin", () => {
 
   it("onboards a neighbourhood from the web form, which then opens on its own host", async () => {
     const slug = uniqueSlug("web");
-    const res = await request(server.url(null, "/admin/nieuw"), form(adminCookie, { name: "Webwijk", slug, municipality: "Zwolle", province: "" }));
+    const res = await request(server.url(null, "/admin/nieuw"), form(adminCookie, { name: "Webwijk", slug, municipality: "Zwolle", province: "", coordinatorEmail: `${slug}@example.org` }));
     expect(res.status).toBe(303);
     const home = await request(server.url(slug));
     expect(home.status).toBe(200);
@@ -59,12 +59,12 @@ describe("the platform admin", () => {
   });
 
   it("keeps what was typed and explains a bad or taken slug next to the field", async () => {
-    const bad = await request(server.url(null, "/admin/nieuw"), form(adminCookie, { name: "Mijn Wijk", slug: "Mijn Wijk!", municipality: "Ede" }));
+    const bad = await request(server.url(null, "/admin/nieuw"), form(adminCookie, { name: "Mijn Wijk", slug: "Mijn Wijk!", municipality: "Ede", coordinatorEmail: "a@example.org" }));
     expect(bad.status).toBe(200);
     expect(bad.body).toContain("Gebruik alleen kleine letters (a-z), cijfers en streepjes.");
     expect(bad.body).toContain('value="Mijn Wijk!"');
     expect(bad.body).toContain('value="Ede"');
-    const taken = await request(server.url(null, "/admin/nieuw"), form(adminCookie, { name: "Dubbel", slug: wijk.slug }));
+    const taken = await request(server.url(null, "/admin/nieuw"), form(adminCookie, { name: "Dubbel", slug: wijk.slug, coordinatorEmail: "b@example.org" }));
     expect(taken.body).toContain("Dit webadres is al in gebruik.");
   });
 

@@ -5,6 +5,20 @@ export interface PlatformTables {
   tenants: TenantsTable;
   accounts: AccountsTable;
   sessions: SessionsTable;
+  outbox: OutboxTable;
+}
+
+export interface OutboxTable {
+  id: Generated<string>;
+  tenant_id: string | null;
+  to_address: string;
+  subject: string;
+  body: string;
+  created_at: ColumnType<Date, never, never>;
+  send_after: ColumnType<Date, Date | undefined, Date>;
+  sent_at: Date | null;
+  attempts: ColumnType<number, never, number>;
+  last_error: string | null;
 }
 
 export interface AccountsTable {
@@ -51,6 +65,7 @@ export type TenantRow = Selectable<TenantsTable>;
 
 /** Tables inside every neighbourhood's own schema. */
 export interface TenantTables {
+  invitations: InvitationsTable;
   members: MembersTable;
   profile: ProfileTable;
   opening_hours: OpeningHoursTable;
@@ -113,3 +128,14 @@ export interface MembersTable {
 }
 
 export type MemberRow = Selectable<MembersTable>;
+
+export interface InvitationsTable {
+  id: Generated<string>;
+  email: string;
+  role: Role;
+  token_hash: Uint8Array;
+  invited_by: string | null;
+  created_at: ColumnType<Date, never, never>;
+  expires_at: Date;
+  accepted_at: Date | null;
+}

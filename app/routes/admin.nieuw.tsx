@@ -2,31 +2,45 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { Field } from "~/components/Field";
-import { keepTyped } from "~/forms";
+import { keepTyped, parseForm } from "~/forms";
 import { useLanguage } from "~/i18n/use-messages";
 import { requirePlatformAdmin } from "~/modules/accounts/guard.server";
 import { seedNeighbourhood } from "~/modules/neighbourhood/seed.server";
-import { createTenant, TenantInputError } from "~/modules/tenants/tenants.server";
+import { platformDb, tenantDb } from "~/db/accessors.server";
+import { emailSchema } from "~/modules/accounts/validation.server";
+import { inviteMember } from "~/modules/members/invitations.server";
+import { createTenant, neighbourhoodUrl, TenantInputError } from "~/modules/tenants/tenants.server";
+import { newTenantSchema } from "~/modules/tenants/validation";
 
 export const meta: MetaFunction = () => [{ title: "Nieuwe wijk" }];
+
+const onboarding = newTenantSchema.omit({ customDomain: true }).extend({ coordinatorEmail: emailSchema });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePlatformAdmin(request, context);
   return null;
 }
 
-/** Onboards a neighbourhood with the same logic as `npm run tenant:create`. */
+/**
+ * Onboards a neighbourhood with the same logic as `npm run tenant:create`, and invites its first
+ * coordinator by email.
+ */
 export async function action({ request, context }: ActionFunctionArgs) {
   const { database } = await requirePlatformAdmin(request, context);
-  const values = keepTyped(Object.fromEntries([...(await request.formData()).entries()].map(([k, v]) => [k, String(v)])));
+  const form = parseForm(onboarding, await request.formData());
+  if (!form.ok) return { errors: form.errors, values: form.values };
+  const { coordinatorEmail, ...neighbourhood } = form.data;
   try {
-    await createTenant(
-      database,
-      { slug: values.slug ?? "", name: values.name ?? "", municipality: values.municipality, province: values.province },
-      seedNeighbourhood(),
-    );
+    const tenant = await createTenant(database, neighbourhood, seedNeighbourhood());
+    await inviteMember(tenantDb(database, tenant.id), platformDb(database), {
+      tenant,
+      siteUrl: neighbourhoodUrl(context.platformUrl, tenant),
+      email: coordinatorEmail,
+      role: "coordinator",
+      invitedBy: null,
+    });
   } catch (error) {
-    if (error instanceof TenantInputError) return { errors: { [error.field]: error.message } as Record<string, string>, values };
+    if (error instanceof TenantInputError) return { errors: { [error.field]: error.message } as Record<string, string>, values: keepTyped(form.raw) };
     throw error;
   }
   return redirect("/admin", 303);
@@ -44,6 +58,7 @@ export default function NewNeighbourhood() {
         <Field {...field("slug")} label={t.admin.form.slug} hint={t.admin.form.slugHint} required autoCapitalize="none" spellCheck={false} />
         <Field {...field("municipality")} label={t.admin.form.municipality} />
         <Field {...field("province")} label={t.admin.form.province} />
+        <Field {...field("coordinatorEmail")} type="email" label={t.admin.form.coordinatorEmail} hint={t.admin.form.coordinatorEmailHint} required />
         <button type="submit">{t.admin.form.submit}</button>
       </Form>
     </>

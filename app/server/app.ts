@@ -17,6 +17,7 @@ export interface AppParts {
   logger: Logger;
   trustProxy: boolean;
   platformDomain: string;
+  devMailbox?: boolean;
   /** Directory holding `build/` with the browser assets (Remix's public/). */
   publicDir?: string;
 }
@@ -27,9 +28,18 @@ const siteSlug = (site: Site | undefined) =>
 const portOf = (host: string | undefined) => /:\d+$/.exec(host ?? "")?.[0] ?? "";
 
 /** The HTTP app: health checks, static files, then host → tenant → Remix. */
-export function createApp({ database, resolver, build, logger, trustProxy, platformDomain, publicDir = "public" }: AppParts) {
+export function createApp({ database, resolver, build, logger, trustProxy, platformDomain, devMailbox = false, publicDir = "public" }: AppParts) {
   const app = express();
   app.disable("x-powered-by");
+  app.use((_req, res, next) => {
+    // No framing (clickjacking), no MIME sniffing, and links such as invitations never leak
+    // through the Referer header to another site.
+    res.setHeader("Content-Security-Policy", "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'");
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("Referrer-Policy", "same-origin");
+    if (res.req.secure) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    next();
+  });
   if (trustProxy) app.set("trust proxy", true);
 
   app.get("/healthz", (_req, res) => {
@@ -106,6 +116,7 @@ export function createApp({ database, resolver, build, logger, trustProxy, platf
           adminDatabase: site.kind === "platform" ? database : undefined,
           log: req.log,
           platformUrl: `${req.protocol}://${platformDomain}${portOf(req.get("host"))}/`,
+          devMailbox,
         };
       },
     }),

@@ -1,7 +1,9 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
+import { platformDb } from "~/db/accessors.server";
 import { migrateAll } from "~/db/migrate.server";
+import { createMailTransport, startEmailSender } from "~/modules/email/outbox.server";
 import { seedDemoNeighbourhoods } from "~/modules/demo/demo-neighbourhoods.server";
 import { createSiteResolver } from "~/modules/tenants/resolve.server";
 import { createApp } from "./app";
@@ -24,7 +26,16 @@ if (config.seedDemo) {
 
 const resolver = await createSiteResolver(database, { platformDomain: config.platformDomain });
 const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
-const app = createApp({ database, resolver, build, logger, trustProxy: config.trustProxy, platformDomain: config.platformDomain });
+const app = createApp({
+  database,
+  resolver,
+  build,
+  logger,
+  trustProxy: config.trustProxy,
+  platformDomain: config.platformDomain,
+  devMailbox: config.nodeEnv === "development" || (!config.smtpUrl && !config.databaseUrl),
+});
+const stopEmailSender = startEmailSender(platformDb(database), createMailTransport({ smtpUrl: config.smtpUrl, from: config.mailFrom, log: logger }), logger);
 
 const server = app.listen(config.port, () => {
   const example = `http://steenwijk-west.${config.platformDomain}:${config.port}`;
@@ -42,6 +53,7 @@ async function shutdown(signal: string) {
   }, 10_000);
   force.unref();
   server.close(async () => {
+    await stopEmailSender();
     await resolver.close();
     await database.close();
     logger.info("stopped");

@@ -20,7 +20,7 @@ export async function startTestServer(database: Database): Promise<TestServer> {
   const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
   const resolver = await createSiteResolver(database, { platformDomain: "localhost" });
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
-  const app = createApp({ database, resolver, build, logger, trustProxy: false, platformDomain: "localhost" });
+  const app = createApp({ database, resolver, build, logger, trustProxy: false, platformDomain: "localhost", devMailbox: true });
   const server = app.listen(0, "127.0.0.1");
   await new Promise((resolve) => server.once("listening", resolve));
   const port = (server.address() as AddressInfo).port;

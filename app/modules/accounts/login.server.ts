@@ -12,14 +12,18 @@ export type LoginResult = { ok: true; cookie: string } | { ok: false; error: "lo
 export async function logIn(request: Request, context: AppLoadContext, email: string, password: string): Promise<LoginResult> {
   const account = await authenticate(context.platformDb, email, password);
   if (!account) return { ok: false, error: "login_failed" };
-  let tenantId: string | null = null;
   if (context.site.kind === "tenant" && context.tenantDb) {
     const member = await context.tenantDb.selectFrom("members").select("id").where("account_id", "=", account.id).executeTakeFirst();
     if (!member) return { ok: false, error: "login_not_member" };
-    tenantId = context.site.tenant.id;
   } else if (!account.is_platform_admin) {
     return { ok: false, error: "login_not_admin" };
   }
-  const { token } = await createSession(context.platformDb, account.id, tenantId, request.headers.get("User-Agent"));
-  return { ok: true, cookie: await setSessionCookie(request, token) };
+  return { ok: true, cookie: await startSession(request, context, account.id) };
+}
+
+/** A new session on this host for an account whose identity was just proven; returns the cookie. */
+export async function startSession(request: Request, context: AppLoadContext, accountId: string): Promise<string> {
+  const tenantId = context.site.kind === "tenant" ? context.site.tenant.id : null;
+  const { token } = await createSession(context.platformDb, accountId, tenantId, request.headers.get("User-Agent"));
+  return setSessionCookie(request, token);
 }

@@ -23,7 +23,7 @@ const optionalText = (max: number) =>
     .string()
     .trim()
     .max(max, `Hoogstens ${max} tekens.`)
-    .optional()
+    .nullish()
     .transform((value) => (value ? value : null));
 
 export const newTenantSchema = z.object({
@@ -40,7 +40,7 @@ export const newTenantSchema = z.object({
     .trim()
     .toLowerCase()
     .regex(/^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, "Dit is geen geldige domeinnaam.")
-    .optional()
+    .nullish()
     .transform((value) => value ?? null),
 });
 

@@ -1,0 +1,73 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { Field } from "~/components/Field";
+import { parseForm } from "~/forms";
+import { useLanguage } from "~/i18n/use-messages";
+import { startSession } from "~/modules/accounts/login.server";
+import { newPasswordSchema } from "~/modules/accounts/validation.server";
+import { acceptInvitation, lookUpInvitation } from "~/modules/members/invitations.server";
+import { requireTenant } from "~/request-context.server";
+
+export const meta: MetaFunction = () => [{ title: "Uitnodiging" }];
+
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  const { tenant, db } = requireTenant(context);
+  const invitation = await lookUpInvitation(db, context.platformDb, params.token ?? "");
+  return { name: tenant.name, invitation: invitation.state === "valid" ? { ...invitation, id: undefined } : invitation };
+}
+
+const nameSchema = z.string({ error: "name_required" }).trim().min(1, "name_required").max(100, "name_too_long");
+const newMember = z.object({ name: nameSchema, password: newPasswordSchema });
+const existingMember = z.object({ password: z.string({ error: "password_required" }).min(1, "password_required").max(200, "password_too_long") });
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { db } = requireTenant(context);
+  const token = params.token ?? "";
+  const invitation = await lookUpInvitation(db, context.platformDb, token);
+  if (invitation.state !== "valid") return { errors: { form: `invitation_${invitation.state}` } as Record<string, string>, values: {} };
+  const formData = await request.formData();
+  const form = invitation.hasAccount
+    ? parseForm(existingMember.transform((data) => ({ ...data, name: invitation.email })), formData)
+    : parseForm(newMember, formData);
+  if (!form.ok) return { errors: form.errors, values: form.values };
+  const accepted = await acceptInvitation(db, context.platformDb, token, form.data);
+  if (!accepted.ok) return { errors: { [accepted.field]: accepted.error } as Record<string, string>, values: { name: form.data.name } };
+  return redirect("/", { status: 303, headers: { "Set-Cookie": await startSession(request, context, accepted.accountId) } });
+}
+
+export default function AcceptInvitation() {
+  const { name, invitation } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
+  const { t } = useLanguage();
+  const problem = answer?.errors.form ?? (invitation.state === "valid" ? undefined : `invitation_${invitation.state}`);
+  return (
+    <>
+      <h1>{t.invitation.title(name)}</h1>
+      {problem ? (
+        <p className="error" role="alert">
+          {(t.validation as Record<string, string>)[problem] ?? problem}
+        </p>
+      ) : null}
+      {invitation.state === "valid" && !answer?.errors.form ? (
+        <Form method="post" noValidate>
+          <p>{t.invitation.intro(invitation.email, t.roles[invitation.role])}</p>
+          <p>{invitation.hasAccount ? t.invitation.existingAccount : t.invitation.newAccount}</p>
+          {invitation.hasAccount ? null : (
+            <Field name="name" label={t.invitation.name} hint={t.invitation.nameHint} autoComplete="name" defaultValue={answer?.values.name} error={answer?.errors.name} required />
+          )}
+          <Field
+            name="password"
+            type="password"
+            autoComplete={invitation.hasAccount ? "current-password" : "new-password"}
+            label={t.login.password}
+            error={answer?.errors.password}
+            required
+          />
+          <button type="submit">{t.invitation.accept}</button>
+        </Form>
+      ) : null}
+    </>
+  );
+}
