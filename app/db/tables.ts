@@ -65,6 +65,7 @@ export type TenantRow = Selectable<TenantsTable>;
 
 /** Tables inside every neighbourhood's own schema. */
 export interface TenantTables {
+  audit_log: AuditLogTable;
   invitations: InvitationsTable;
   members: MembersTable;
   profile: ProfileTable;
@@ -138,4 +139,16 @@ export interface InvitationsTable {
   created_at: ColumnType<Date, never, never>;
   expires_at: Date;
   accepted_at: Date | null;
+}
+
+export const auditActions = ["login", "member_registered", "member_joined", "role_changed", "data_exported", "member_deleted"] as const;
+export type AuditAction = (typeof auditActions)[number];
+
+export interface AuditLogTable {
+  id: Generated<string>;
+  at: ColumnType<Date, never, never>;
+  actor_member_id: string | null;
+  action: AuditAction;
+  subject_member_id: string | null;
+  details: ColumnType<Record<string, unknown>, string | undefined, never>;
 }

@@ -1,4 +1,4 @@
-import type { OfferingKind, Role, TenantStatus } from "~/db/tables";
+import type { AuditAction, OfferingKind, Role, TenantStatus } from "~/db/tables";
 
 export const languages = ["nl", "en"] as const;
 export type Language = (typeof languages)[number];
@@ -67,6 +67,18 @@ const nl = {
     members: "Mensen",
     name: "Naam",
     role: "Rol",
+    noLogin: "Zonder account (wordt door de balie geholpen)",
+    roleOf: (name: string) => `Rol van ${name}`,
+    saveRole: "Opslaan",
+    saveRoleOf: (name: string) => `Rol van ${name} opslaan`,
+    register: "Bewoner inschrijven aan de balie",
+    registerIntro: "Voor bewoners zonder e-mail of telefoon. Zij loggen niet zelf in; jullie helpen hen aan de balie.",
+    phoneOptional: "Telefoon (mag leeg)",
+    addressOptional: "Adres (mag leeg)",
+    notesOptional: "Notitie (mag leeg)",
+    notesHint: "Alleen wat nodig is om te helpen. Alleen coördinatoren zien dit.",
+    registerSubmit: "Inschrijven",
+    registered: (name: string) => `${name} is ingeschreven.`,
   },
   roles: { coordinator: "Coördinator", volunteer: "Vrijwilliger", resident: "Bewoner" } satisfies Record<Role, string>,
   admin: {
@@ -110,6 +122,23 @@ const nl = {
     inviteSubmit: "Uitnodiging versturen",
     invited: (email: string) => `De uitnodiging voor ${email} is verstuurd.`,
   },
+  audit: {
+    title: "Logboek",
+    intro: "Wie wat deed met gegevens van mensen in deze wijk: inloggen, rollen, downloads en verwijderingen.",
+    when: "Wanneer",
+    who: "Wie",
+    what: "Wat",
+    nobody: "(niemand)",
+    describe: (action: AuditAction, subject: string | null, details: Record<string, string>) =>
+      ({
+        login: "Ingelogd",
+        member_registered: `${subject ?? "Iemand"} ingeschreven aan de balie`,
+        member_joined: `${subject ?? "Iemand"} doet mee via een uitnodiging`,
+        role_changed: `Rol van ${subject ?? "iemand"} veranderd van ${details.from ?? "?"} naar ${details.to ?? "?"}`,
+        data_exported: `Gegevens van ${subject ?? "iemand"} gedownload`,
+        member_deleted: "Account en gegevens verwijderd",
+      })[action],
+  },
   validation: {
     email_required: "Vul je e-mailadres in.",
     email_invalid: "Dit is geen geldig e-mailadres. Het ziet eruit als naam@voorbeeld.nl.",
@@ -124,6 +153,8 @@ const nl = {
     name_required: "Vul je naam in.",
     name_too_long: "Deze naam is te lang (meer dan 100 tekens).",
     role_invalid: "Kies een rol.",
+    last_coordinator: "Een wijk heeft altijd minstens één coördinator. Maak eerst iemand anders coördinator.",
+    text_too_long: "Deze tekst is te lang.",
     invitation_unknown: "Deze uitnodiging kennen we niet. Kijk of je de hele link uit de e-mail hebt gebruikt.",
     invitation_used: "Deze uitnodiging is al gebruikt. Log in met je e-mailadres en wachtwoord.",
     invitation_expired: "Deze uitnodiging is verlopen. Vraag de coördinator om een nieuwe.",
@@ -204,6 +235,18 @@ const en: Messages = {
     members: "People",
     name: "Name",
     role: "Role",
+    noLogin: "No account (helped at the desk)",
+    roleOf: (name) => `Role of ${name}`,
+    saveRole: "Save",
+    saveRoleOf: (name) => `Save role of ${name}`,
+    register: "Register a resident at the desk",
+    registerIntro: "For residents without email or phone. They do not log in themselves; you help them at the desk.",
+    phoneOptional: "Phone (may be empty)",
+    addressOptional: "Address (may be empty)",
+    notesOptional: "Note (may be empty)",
+    notesHint: "Only what is needed to help. Only coordinators see this.",
+    registerSubmit: "Register",
+    registered: (name) => `${name} has been registered.`,
   },
   roles: { coordinator: "Coordinator", volunteer: "Volunteer", resident: "Resident" },
   admin: {
@@ -246,6 +289,23 @@ const en: Messages = {
     inviteSubmit: "Send invitation",
     invited: (email) => `The invitation for ${email} has been sent.`,
   },
+  audit: {
+    title: "Audit log",
+    intro: "Who did what with people's data in this neighbourhood: logins, roles, downloads and deletions.",
+    when: "When",
+    who: "Who",
+    what: "What",
+    nobody: "(nobody)",
+    describe: (action, subject, details) =>
+      ({
+        login: "Logged in",
+        member_registered: `${subject ?? "Someone"} registered at the desk`,
+        member_joined: `${subject ?? "Someone"} joined through an invitation`,
+        role_changed: `Role of ${subject ?? "someone"} changed from ${details.from ?? "?"} to ${details.to ?? "?"}`,
+        data_exported: `Data of ${subject ?? "someone"} downloaded`,
+        member_deleted: "Account and data deleted",
+      })[action],
+  },
   validation: {
     email_required: "Fill in your email address.",
     email_invalid: "This is not a valid email address. It looks like name@example.com.",
@@ -260,6 +320,8 @@ const en: Messages = {
     name_required: "Fill in your name.",
     name_too_long: "This name is too long (over 100 characters).",
     role_invalid: "Choose a role.",
+    last_coordinator: "A neighbourhood always has at least one coordinator. Make someone else coordinator first.",
+    text_too_long: "This text is too long.",
     invitation_unknown: "We do not know this invitation. Check that you used the whole link from the email.",
     invitation_used: "This invitation has already been used. Log in with your email address and password.",
     invitation_expired: "This invitation has expired. Ask the coordinator for a new one.",

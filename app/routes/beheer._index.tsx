@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Field } from "~/components/Field";
 import { parseForm } from "~/forms";
@@ -7,41 +7,63 @@ import { useLanguage } from "~/i18n/use-messages";
 import { requireRole } from "~/modules/accounts/guard.server";
 import { emailSchema } from "~/modules/accounts/validation.server";
 import { inviteMember } from "~/modules/members/invitations.server";
-import { listMembers } from "~/modules/members/members.server";
+import { changeRole, deskRegistrationSchema, listMembers, registerAtDesk, roleChangeSchema } from "~/modules/members/members.server";
+import { roles } from "~/db/tables";
 
 export const meta: MetaFunction = () => [{ title: "Beheer" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { db, tenant } = await requireRole(request, context, "coordinator");
-  return { name: tenant.name, members: await listMembers(db) };
+  const { db, tenant, member } = await requireRole(request, context, "coordinator");
+  return { name: tenant.name, me: member.id, members: await listMembers(db) };
 }
 
-const invitation = z.object({ email: emailSchema, role: z.enum(["coordinator", "volunteer"], { error: "role_invalid" }) });
+const invitationSchema = z.object({ email: emailSchema, role: z.enum(["coordinator", "volunteer"], { error: "role_invalid" }) });
 
-/** Coordinators invite other coordinators and volunteers by email. */
-export async function action({ request, context }: ActionFunctionArgs) {
+type Answer = { form: string; errors: Record<string, string>; values: Record<string, string>; done?: string };
+
+/** Coordinators invite people, register residents at the desk and change roles. */
+export async function action({ request, context }: ActionFunctionArgs): Promise<Answer> {
   const { db, tenant, member } = await requireRole(request, context, "coordinator");
-  const form = parseForm(invitation, await request.formData());
-  if (!form.ok) return { errors: form.errors, values: form.values, invited: null };
-  await inviteMember(db, context.platformDb, {
-    tenant,
-    siteUrl: new URL(request.url).origin,
-    email: form.data.email,
-    role: form.data.role,
-    invitedBy: member.id,
-  });
-  return { errors: {} as Record<string, string>, values: {} as Record<string, string>, invited: form.data.email };
+  const formData = await request.formData();
+  const intent = String(formData.get("intent"));
+  if (intent === "register") {
+    const form = parseForm(deskRegistrationSchema, formData);
+    if (!form.ok) return { form: intent, errors: form.errors, values: form.values };
+    await registerAtDesk(db, form.data, member.id);
+    return { form: intent, errors: {}, values: {}, done: form.data.name };
+  }
+  if (intent === "role") {
+    const form = parseForm(roleChangeSchema, formData);
+    if (!form.ok) return { form: intent, errors: form.errors, values: form.values };
+    const result = await changeRole(db, form.data.memberId, form.data.role, member.id);
+    if (result === "not_found") throw new Response(null, { status: 404 });
+    return { form: intent, errors: result === "last_coordinator" ? { role: "last_coordinator" } : {}, values: {} };
+  }
+  const form = parseForm(invitationSchema, formData);
+  if (!form.ok) return { form: "invite", errors: form.errors, values: form.values };
+  await inviteMember(db, context.platformDb, { tenant, siteUrl: new URL(request.url).origin, email: form.data.email, role: form.data.role, invitedBy: member.id });
+  return { form: "invite", errors: {}, values: {}, done: form.data.email };
 }
 
 export default function Manage() {
   const { name, members } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const { t } = useLanguage();
+  const mine = (form: string) => (answer?.form === form ? answer : undefined);
+  const explain = (key: string | undefined) => (key ? ((t.validation as Record<string, string>)[key] ?? key) : undefined);
   return (
     <>
       <h1>{t.manage.title(name)}</h1>
-      <h2>{t.manage.members}</h2>
-      <table>
+      <p>
+        <Link to="/beheer/logboek">{t.audit.title}</Link>
+      </p>
+      <h2 id="mensen">{t.manage.members}</h2>
+      {mine("role")?.errors.role ? (
+        <p className="error" role="alert">
+          {explain(mine("role")?.errors.role)}
+        </p>
+      ) : null}
+      <table aria-labelledby="mensen">
         <thead>
           <tr>
             <th scope="col">{t.manage.name}</th>
@@ -51,27 +73,65 @@ export default function Manage() {
         <tbody>
           {members.map((m) => (
             <tr key={m.id}>
-              <td>{m.name}</td>
-              <td>{t.roles[m.role]}</td>
+              <td>
+                {m.name}
+                {m.account_id ? null : <div className="muted">{t.manage.noLogin}</div>}
+              </td>
+              <td>
+                <Form method="post" className="inline">
+                  <input type="hidden" name="intent" value="role" />
+                  <input type="hidden" name="memberId" value={m.id} />
+                  <label className="visually-hidden" htmlFor={`rol-${m.id}`}>
+                    {t.manage.roleOf(m.name)}
+                  </label>
+                  <select id={`rol-${m.id}`} name="role" defaultValue={m.role}>
+                    {roles.map((role) => (
+                      <option key={role} value={role}>
+                        {t.roles[role]}
+                      </option>
+                    ))}
+                  </select>
+                  <button type="submit" aria-label={t.manage.saveRoleOf(m.name)}>
+                    {t.manage.saveRole}
+                  </button>
+                </Form>
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
 
-      <h2 id="uitnodigen">{t.invitation.invite}</h2>
-      {answer?.invited ? (
+      <h2 id="inschrijven">{t.manage.register}</h2>
+      <p>{t.manage.registerIntro}</p>
+      {mine("register")?.done ? (
         <p role="status" className="notice">
-          {t.invitation.invited(answer.invited)}
+          {t.manage.registered(mine("register")!.done!)}
+        </p>
+      ) : null}
+      <Form method="post" noValidate aria-labelledby="inschrijven">
+        <input type="hidden" name="intent" value="register" />
+        <Field name="name" label={t.manage.name} defaultValue={mine("register")?.values.name} error={mine("register")?.errors.name} required />
+        <Field name="phone" type="tel" label={t.manage.phoneOptional} defaultValue={mine("register")?.values.phone} error={mine("register")?.errors.phone} />
+        <Field name="address" label={t.manage.addressOptional} defaultValue={mine("register")?.values.address} error={mine("register")?.errors.address} />
+        <Field name="notes" label={t.manage.notesOptional} hint={t.manage.notesHint} defaultValue={mine("register")?.values.notes} error={mine("register")?.errors.notes} />
+        <button type="submit">{t.manage.registerSubmit}</button>
+      </Form>
+
+      <h2 id="uitnodigen">{t.invitation.invite}</h2>
+      {mine("invite")?.done ? (
+        <p role="status" className="notice">
+          {t.invitation.invited(mine("invite")!.done!)}
         </p>
       ) : null}
       <Form method="post" noValidate aria-labelledby="uitnodigen">
-        <Field name="email" type="email" label={t.invitation.inviteEmail} defaultValue={answer?.values.email} error={answer?.errors.email} required />
-        <fieldset className={answer?.errors.role ? "field field-error" : "field"}>
+        <input type="hidden" name="intent" value="invite" />
+        <Field name="email" type="email" label={t.invitation.inviteEmail} defaultValue={mine("invite")?.values.email} error={mine("invite")?.errors.email} required />
+        <fieldset className={mine("invite")?.errors.role ? "field field-error" : "field"}>
           <legend>{t.invitation.inviteRole}</legend>
-          {answer?.errors.role ? <p className="error">{(t.validation as Record<string, string>)[answer.errors.role]}</p> : null}
+          {mine("invite")?.errors.role ? <p className="error">{explain(mine("invite")?.errors.role)}</p> : null}
           {(["volunteer", "coordinator"] as const).map((role) => (
             <label key={role} className="choice">
-              <input type="radio" name="role" value={role} defaultChecked={(answer?.values.role ?? "volunteer") === role} /> {t.roles[role]}
+              <input type="radio" name="role" value={role} defaultChecked={(mine("invite")?.values.role ?? "volunteer") === role} /> {t.roles[role]}
             </label>
           ))}
         </fieldset>

@@ -1,4 +1,5 @@
 import type { AppLoadContext } from "@remix-run/node";
+import { recordAudit } from "~/modules/audit/audit.server";
 import { authenticate } from "./accounts.server";
 import { setSessionCookie } from "./session-cookie.server";
 import { createSession } from "./sessions.server";
@@ -15,6 +16,7 @@ export async function logIn(request: Request, context: AppLoadContext, email: st
   if (context.site.kind === "tenant" && context.tenantDb) {
     const member = await context.tenantDb.selectFrom("members").select("id").where("account_id", "=", account.id).executeTakeFirst();
     if (!member) return { ok: false, error: "login_not_member" };
+    await recordAudit(context.tenantDb, { actor: member.id, action: "login" });
   } else if (!account.is_platform_admin) {
     return { ok: false, error: "login_not_admin" };
   }

@@ -6,6 +6,7 @@ import { messages } from "~/i18n/messages";
 import { createAccount, findAccountByEmail } from "~/modules/accounts/accounts.server";
 import { verifyPassword } from "~/modules/accounts/passwords.server";
 import { queueEmail } from "~/modules/email/outbox.server";
+import { recordAudit } from "~/modules/audit/audit.server";
 import { addMember } from "./members.server";
 
 export const INVITATION_DAYS = 7;
@@ -81,11 +82,11 @@ export async function acceptInvitation(
   if (!claimed) return { ok: false, field: "form", error: "invitation_used" };
 
   const account = existing ?? (await createAccount(platform, { email: invitation.email, password: input.password }));
-  const member = await db.selectFrom("members").select(["id"]).where("account_id", "=", account.id).executeTakeFirst();
-  if (member) {
-    await db.updateTable("members").set({ role: invitation.role, updated_at: new Date() }).where("id", "=", member.id).execute();
-  } else {
-    await addMember(db, { accountId: account.id, name: input.name, role: invitation.role });
+  const existingMember = await db.selectFrom("members").select(["id"]).where("account_id", "=", account.id).executeTakeFirst();
+  if (existingMember) {
+    await db.updateTable("members").set({ role: invitation.role, updated_at: new Date() }).where("id", "=", existingMember.id).execute();
   }
+  const member = existingMember ?? (await addMember(db, { accountId: account.id, name: input.name, role: invitation.role }));
+  await recordAudit(db, { actor: member.id, action: "member_joined", subject: member.id, details: { role: invitation.role } });
   return { ok: true, accountId: account.id };
 }

@@ -1,16 +1,70 @@
+import { z } from "zod";
 import type { TenantDb } from "~/db/accessors.server";
-import type { Role } from "~/db/tables";
+import { roles, type Role } from "~/db/tables";
+import { recordAudit } from "~/modules/audit/audit.server";
 
 /** The people of a neighbourhood, for its coordinators. */
 export function listMembers(db: TenantDb) {
-  return db.selectFrom("members").select(["id", "name", "role", "account_id"]).orderBy("name").execute();
+  return db.selectFrom("members").select(["id", "name", "role", "account_id", "phone"]).orderBy("name").execute();
 }
 
-/** Links a login identity to this neighbourhood with a role. */
-export async function addMember(db: TenantDb, input: { accountId: string | null; name: string; role: Role }) {
+/** Links a login identity (or nobody, for a resident without email) to this neighbourhood. */
+export async function addMember(
+  db: TenantDb,
+  input: { accountId: string | null; name: string; role: Role; phone?: string | null; address?: string | null; notes?: string | null; privacyAcceptedAt?: Date | null },
+) {
   return db
     .insertInto("members")
-    .values({ account_id: input.accountId, name: input.name, role: input.role, phone: null, address: null, notes: null, privacy_accepted_at: null })
+    .values({
+      account_id: input.accountId,
+      name: input.name,
+      role: input.role,
+      phone: input.phone ?? null,
+      address: input.address ?? null,
+      notes: input.notes ?? null,
+      privacy_accepted_at: input.privacyAcceptedAt ?? null,
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
+}
+
+const optional = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, "text_too_long")
+    .optional()
+    .transform((value) => value || null);
+
+/** A resident registered at the desk, possibly without email or phone: nobody logs in as them. */
+export const deskRegistrationSchema = z.object({
+  name: z.string({ error: "name_required" }).trim().min(1, "name_required").max(100, "name_too_long"),
+  phone: optional(30),
+  address: optional(200),
+  notes: optional(1000),
+});
+
+export async function registerAtDesk(db: TenantDb, input: z.output<typeof deskRegistrationSchema>, actor: string) {
+  const member = await addMember(db, { accountId: null, role: "resident", ...input });
+  await recordAudit(db, { actor, action: "member_registered", subject: member.id });
+  return member;
+}
+
+export const roleChangeSchema = z.object({ memberId: z.uuid(), role: z.enum(roles, { error: "role_invalid" }) });
+
+/**
+ * Changes someone's role in this neighbourhood. A neighbourhood always keeps at least one
+ * coordinator; the row lock makes two coordinators demoting each other at once safe.
+ */
+export async function changeRole(db: TenantDb, memberId: string, role: Role, actor: string): Promise<"ok" | "not_found" | "last_coordinator"> {
+  return db.transaction().execute(async (trx) => {
+    const coordinators = await trx.selectFrom("members").select(["id"]).where("role", "=", "coordinator").forUpdate().execute();
+    const member = await trx.selectFrom("members").select(["id", "role"]).where("id", "=", memberId).forUpdate().executeTakeFirst();
+    if (!member) return "not_found";
+    if (member.role === "coordinator" && role !== "coordinator" && coordinators.length <= 1) return "last_coordinator";
+    if (member.role === role) return "ok";
+    await trx.updateTable("members").set({ role, updated_at: new Date() }).where("id", "=", memberId).execute();
+    await recordAudit(trx, { actor, action: "role_changed", subject: memberId, details: { from: member.role, to: role } });
+    return "ok";
+  });
 }

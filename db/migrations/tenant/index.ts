@@ -2,10 +2,12 @@ import type { Migration } from "kysely";
 import * as neighbourhoodProfile from "./0001_neighbourhood_profile";
 import * as members from "./0002_members";
 import * as invitations from "./0003_invitations";
+import * as auditLog from "./0004_audit_log";
 
 // Every tenant migration, by name; names sort in the order they run. Add new files here.
 export const tenantMigrations: Record<string, Migration> = {
   "0001_neighbourhood_profile": neighbourhoodProfile,
   "0002_members": members,
   "0003_invitations": invitations,
+  "0004_audit_log": auditLog,
 };

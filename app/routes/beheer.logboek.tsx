@@ -1,0 +1,42 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useLanguage } from "~/i18n/use-messages";
+import { requireRole } from "~/modules/accounts/guard.server";
+import { listAudit } from "~/modules/audit/audit.server";
+
+export const meta: MetaFunction = () => [{ title: "Logboek" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { db } = await requireRole(request, context, "coordinator");
+  const entries = await listAudit(db);
+  return { entries: entries.map((e) => ({ ...e, at: e.at.toISOString() })) };
+}
+
+export default function AuditLog() {
+  const { entries } = useLoaderData<typeof loader>();
+  const { t, lang } = useLanguage();
+  return (
+    <>
+      <h1>{t.audit.title}</h1>
+      <p>{t.audit.intro}</p>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t.audit.when}</th>
+            <th scope="col">{t.audit.who}</th>
+            <th scope="col">{t.audit.what}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((e) => (
+            <tr key={e.id}>
+              <td>{new Date(e.at).toLocaleString(lang === "nl" ? "nl-NL" : "en-GB", { timeZone: "Europe/Amsterdam" })}</td>
+              <td>{e.actor_name ?? t.audit.nobody}</td>
+              <td>{t.audit.describe(e.action, e.subject_name, e.details as Record<string, string>)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
