@@ -24,6 +24,8 @@ declare module "@remix-run/node" {
     platformUrl: string;
     /** Whether /dev/mailbox may show queued emails (development, or embedded without SMTP). */
     devMailbox: boolean;
+    /** The visitor's IP address (from X-Forwarded-For only with TRUST_PROXY), for rate limits. */
+    clientIp: string;
   }
 }
 

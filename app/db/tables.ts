@@ -6,6 +6,13 @@ export interface PlatformTables {
   accounts: AccountsTable;
   sessions: SessionsTable;
   outbox: OutboxTable;
+  rate_limits: RateLimitsTable;
+}
+
+export interface RateLimitsTable {
+  key: string;
+  window_start: Date;
+  attempts: number;
 }
 
 export interface OutboxTable {

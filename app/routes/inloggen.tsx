@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Field } from "~/components/Field";
 import { localPathSchema, parseForm } from "~/forms";
 import { useLanguage } from "~/i18n/use-messages";
@@ -48,6 +48,11 @@ export default function LogIn() {
         <Field name="password" type="password" autoComplete="current-password" label={t.login.password} error={answer?.errors.password} required />
         <button type="submit">{t.login.submit}</button>
       </Form>
+      {name ? (
+        <p>
+          {t.login.noAccount} <Link to="/aanmelden">{t.signup.submit}</Link>
+        </p>
+      ) : null}
     </>
   );
 }

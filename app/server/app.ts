@@ -117,6 +117,7 @@ export function createApp({ database, resolver, build, logger, trustProxy, platf
           log: req.log,
           platformUrl: `${req.protocol}://${platformDomain}${portOf(req.get("host"))}/`,
           devMailbox,
+          clientIp: req.ip ?? "unknown",
         };
       },
     }),

@@ -1,0 +1,64 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Field } from "~/components/Field";
+import { parseForm } from "~/forms";
+import { useLanguage } from "~/i18n/use-messages";
+import { startSession } from "~/modules/accounts/login.server";
+import { signupSchema, signUpResident } from "~/modules/accounts/signup.server";
+import { requireTenant } from "~/request-context.server";
+
+export const meta: MetaFunction = () => [{ title: "Aanmelden" }];
+
+export async function loader({ context }: LoaderFunctionArgs) {
+  return { name: requireTenant(context).tenant.name };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  requireTenant(context);
+  const form = parseForm(signupSchema, await request.formData());
+  if (!form.ok) return { errors: form.errors, values: form.values };
+  const result = await signUpResident(context, form.data);
+  if (!result.ok) return { errors: { [result.field]: result.error } as Record<string, string>, values: { name: form.data.name, email: form.data.email } };
+  return redirect("/account", { status: 303, headers: { "Set-Cookie": await startSession(request, context, result.accountId) } });
+}
+
+export default function SignUp() {
+  const { name } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
+  const { t } = useLanguage();
+  const explain = (key: string | undefined) => (key ? ((t.validation as Record<string, string>)[key] ?? key) : undefined);
+  return (
+    <>
+      <h1>{t.signup.title(name)}</h1>
+      <p>{t.signup.intro}</p>
+      {answer?.errors.form ? (
+        <p className="error" role="alert">
+          {explain(answer.errors.form)}
+        </p>
+      ) : null}
+      <Form method="post" noValidate>
+        <Field name="name" label={t.invitation.name} hint={t.invitation.nameHint} autoComplete="name" defaultValue={answer?.values.name} error={answer?.errors.name} required />
+        <Field name="email" type="email" autoComplete="email" label={t.login.email} defaultValue={answer?.values.email} error={answer?.errors.email} required />
+        <Field name="password" type="password" autoComplete="new-password" label={t.login.password} hint={t.signup.passwordHint} error={answer?.errors.password} required />
+        <div className={answer?.errors.privacy ? "field field-error" : "field"}>
+          {answer?.errors.privacy ? (
+            <p className="error" id="privacy-fout">
+              {explain(answer.errors.privacy)}
+            </p>
+          ) : null}
+          <label className="choice">
+            <input type="checkbox" name="privacy" value="ja" aria-describedby={answer?.errors.privacy ? "privacy-fout" : undefined} aria-invalid={answer?.errors.privacy ? true : undefined} />
+            <span>
+              {t.signup.privacyAgree} (<Link to="/privacy">{t.signup.privacyLink}</Link>)
+            </span>
+          </label>
+        </div>
+        <button type="submit">{t.signup.submit}</button>
+      </Form>
+      <p>
+        {t.signup.haveAccount} <Link to="/inloggen">{t.login.title}</Link>
+      </p>
+    </>
+  );
+}
