@@ -35,8 +35,12 @@ export function keepTyped(raw: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(raw).filter(([key]) => !secretFields.has(key)));
 }
 
-/** A path on this same site to send someone back to; anything else (another host) becomes "/". */
+/**
+ * A path on this same site to send someone back to; anything else becomes "/". No whitespace or
+ * backslashes at all: browsers drop tabs and newlines from URLs, so "/\t/evil.example" would
+ * otherwise lead to another site.
+ */
 export const localPathSchema = z
   .string()
-  .regex(/^\/(?![/\\])/)
+  .regex(/^\/(?![/\\])[^\s\\]*$/)
   .catch("/");

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { platformDb, tenantDb } from "~/db/accessors.server";
@@ -51,8 +52,11 @@ describe("sessions (Lucia's design)", () => {
     const account = await createAccount(platformDb(database), { email: `${uniqueSlug("s")}@example.org`, password });
     const { token, session } = await createSession(platformDb(database), account.id, a.id, "test");
     const secret = token.split(".")[1]!;
+    const stored = await platformDb(database).selectFrom("sessions").select("secret_hash").where("id", "=", session.id).executeTakeFirstOrThrow();
+    expect(Buffer.from(stored.secret_hash).toString("hex")).toBe(createHash("sha256").update(secret).digest("hex"));
     const { rows } = await sql<{ row: string }>`select row_to_json(s)::text as row from platform.sessions s where id = ${session.id}`.execute(database.kysely);
     expect(rows[0]!.row).not.toContain(secret);
+    expect(rows[0]!.row).not.toContain(Buffer.from(secret).toString("hex"));
 
     expect((await validateSessionToken(platformDb(database), token, a.id))?.account.id).toBe(account.id);
     expect(await validateSessionToken(platformDb(database), token, b.id)).toBeNull();
@@ -131,7 +135,7 @@ describe("logging in over HTTP", () => {
 
     const wrong = await logIn(a.slug, "niemand@example.org", "verkeerd wachtwoord");
     expect(wrong.res.status).toBe(200);
-    expect(wrong.res.body).toContain("Dit e-mailadres en wachtwoord horen niet bij elkaar.");
+    expect(wrong.res.body).toContain("Dit e-mailadres en wachtwoord horen niet bij elkaar");
     expect(wrong.res.body).not.toContain("verkeerd wachtwoord");
   });
 
@@ -139,7 +143,30 @@ describe("logging in over HTTP", () => {
     const residentOfB = await person("resident", b);
     const attempt = await logIn(a.slug, residentOfB.email);
     expect(attempt.cookie).toBeUndefined();
-    expect(attempt.res.body).toContain("Je bent met dit account nog geen lid van deze wijk.");
+    // The same answer as a wrong password: a login form never confirms that a password is right.
+    expect(attempt.res.body).toContain("Dit e-mailadres en wachtwoord horen niet bij elkaar, of je bent nog geen lid van deze wijk.");
+  });
+});
+
+describe("where a login sends you", () => {
+  it("only ever to a path on this same site", async () => {
+    const member = await person("resident", a);
+    for (const terug of ["/\t/evil.example", "//evil.example", "/\\evil.example", "https://evil.example/", "/\n/evil.example"]) {
+      const res = await request(server.url(a.slug, "/inloggen"), {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: origin(a.slug) },
+        body: new URLSearchParams({ email: member.email, password, terug }).toString(),
+      });
+      expect(res.status).toBe(303);
+      expect(res.headers.location).toBe("/");
+    }
+  });
+
+  it("never logs anyone in on an unknown host", async () => {
+    const admin = await createAccount(platformDb(database), { email: `${uniqueSlug("adm")}@example.org`, password, isPlatformAdmin: true });
+    const attempt = await logIn("nergens-bekend", admin.email);
+    expect(attempt.res.status).toBe(404);
+    expect(attempt.cookie).toBeUndefined();
   });
 });
 
@@ -218,7 +245,7 @@ describe("crossing a tenant or role boundary", () => {
     const coordinator = await person("coordinator", a);
     const attempt = await logIn(null, coordinator.email);
     expect(attempt.cookie).toBeUndefined();
-    expect(attempt.res.body).toContain("Dit account is geen beheerder van Wijkplaats.");
+    expect(attempt.res.body).toContain("Dit e-mailadres en wachtwoord horen niet bij elkaar");
     const admin = await createAccount(platformDb(database), { email: `${uniqueSlug("admin")}@example.org`, password, isPlatformAdmin: true });
     const ok = await logIn(null, admin.email);
     expect(ok.res.status).toBe(303);

@@ -1,5 +1,5 @@
 import { execFile, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -177,5 +177,18 @@ describe("npm start on a fresh clone (embedded default)", () => {
     expect(await exited).toBe(0);
     expect(output).toContain('"msg":"stopped"');
     expect(existsSync(path.join(dataDir, "wijkplaats.lock"))).toBe(false);
+  });
+});
+
+describe("a stale lock on the embedded database", () => {
+  it("is taken over when its process is gone, also when it carries our own pid after a restart", async () => {
+    for (const pid of [2 ** 22 + 12345, process.pid]) {
+      const dataDir = tempDataDir();
+      writeFileSync(path.join(dataDir, "wijkplaats.lock"), JSON.stringify({ pid, holder: "a crashed app", since: "2026-01-01" }));
+      const database = await openDatabase({ dataDir, holder: "test" });
+      expect(JSON.parse(readFileSync(path.join(dataDir, "wijkplaats.lock"), "utf8"))).toMatchObject({ pid: process.pid, holder: "test" });
+      await database.close();
+      expect(existsSync(path.join(dataDir, "wijkplaats.lock"))).toBe(false);
+    }
   });
 });

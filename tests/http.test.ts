@@ -5,6 +5,7 @@ import { latestTenantMigration } from "~/db/migrate.server";
 import { seedDemoNeighbourhoods } from "~/modules/demo/demo-neighbourhoods.server";
 import { createTenant, setTenantStatus } from "~/modules/tenants/tenants.server";
 import { openTestDatabase, uniqueSlug } from "./support/database";
+import { eventually } from "./support/eventually";
 import { request, startTestServer, type TestServer } from "./support/server";
 
 let database: Database;
@@ -19,13 +20,6 @@ afterAll(async () => {
   await database.close();
 });
 
-async function eventually(check: () => Promise<boolean>) {
-  const deadline = Date.now() + 5_000;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error("condition not met within 5 s");
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 describe("the demo seed", () => {
   it("runs once: a second call adds nothing", async () => {

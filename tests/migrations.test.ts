@@ -140,9 +140,18 @@ describe("migrateAll", () => {
     }
   });
 
-  it("creates the platform schema idempotently, also concurrently", async () => {
-    await Promise.all([migratePlatform(database), migratePlatform(database)]);
-    expect(await migratePlatform(database)).toEqual([]);
+  it("creates the platform schema once when two processes start on an empty database", async () => {
+    const empty = await openTestDatabase({ migrate: false });
+    // On PostgreSQL a second pool is a second process; PGlite is single-process by design.
+    const other = empty.url ? await openDatabase({ databaseUrl: empty.url }) : empty;
+    try {
+      const [one, two] = await Promise.all([migratePlatform(empty), migratePlatform(other)]);
+      expect([...one, ...two].sort()).toEqual(Object.keys(platformMigrations).sort());
+      expect(await migratePlatform(empty)).toEqual([]);
+    } finally {
+      if (other !== empty) await other.close();
+      await empty.close();
+    }
   });
 
   it("counts a freshly created tenant as up to date", async () => {

@@ -4,6 +4,7 @@ import type { Database } from "~/db/database.server";
 import { createSiteResolver, normaliseHost, type Site, type SiteResolver } from "~/modules/tenants/resolve.server";
 import { createTenant, setTenantStatus } from "~/modules/tenants/tenants.server";
 import { openTestDatabase, uniqueSlug } from "./support/database";
+import { eventually } from "./support/eventually";
 
 let database: Database;
 let resolver: SiteResolver;
@@ -18,13 +19,6 @@ afterAll(async () => {
 
 const slugOf = (site: Site) => (site.kind === "tenant" || site.kind === "suspended" ? site.tenant.slug : null);
 
-async function eventually(check: () => Promise<boolean>): Promise<void> {
-  const deadline = Date.now() + 5_000;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error("condition not met within 5 s");
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 describe("normaliseHost", () => {
   it("drops the port and trailing dot and lowercases", () => {

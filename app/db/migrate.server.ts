@@ -109,6 +109,7 @@ export async function migrateTenant(
     .updateTable("tenants")
     .set({ schema_version: latestTenantMigration, updated_at: new Date() })
     .where("id", "=", tenantId)
+    .where("schema_version", "is distinct from", latestTenantMigration)
     .execute();
   return applied;
 }
@@ -143,7 +144,8 @@ export interface MigrateAllResult {
  */
 export async function migrateAll(database: Database, options: MigrateAllOptions = {}): Promise<MigrateAllResult> {
   const platform = await migratePlatform(database, { dryRun: options.dryRun });
-  let query = platformDb(database).selectFrom("tenants").select(["id", "slug"]).orderBy("slug");
+  // A tenant still being created is migrated by createTenant itself (or removed when that fails).
+  let query = platformDb(database).selectFrom("tenants").select(["id", "slug"]).where("status", "!=", "provisioning").orderBy("slug");
   if (options.from) query = query.where("slug", ">=", options.from);
   if (options.limit !== undefined) query = query.limit(options.limit);
   const tenants = await query.execute();
@@ -165,15 +167,16 @@ export async function migrateAll(database: Database, options: MigrateAllOptions 
 }
 
 /**
- * Tenants whose schema is not at the newest migration: /readyz fails while there are any. A tenant
- * still being created is not counted; createTenant migrates it before it goes live.
+ * Tenants whose schema is older than the newest migration this code knows: /readyz fails while
+ * there are any. Newer is fine (another instance with newer code migrated them during a rolling
+ * deploy); migration names sort in order. A tenant still being created is not counted.
  */
 export async function countTenantsBehind(database: Database): Promise<number> {
   const row = await platformDb(database)
     .selectFrom("tenants")
     .select((eb) => eb.fn.countAll<string>().as("count"))
     .where("status", "!=", "provisioning")
-    .where((eb) => eb.or([eb("schema_version", "is", null), eb("schema_version", "!=", latestTenantMigration)]))
+    .where((eb) => eb.or([eb("schema_version", "is", null), eb("schema_version", "<", latestTenantMigration)]))
     .executeTakeFirstOrThrow();
   return Number(row.count);
 }

@@ -10,7 +10,6 @@ export function isLanguage(value: unknown): value is Language {
 
 // Plain Dutch at B1 level: short sentences, common words, "je" rather than "u".
 const nl = {
-  languageName: "Nederlands",
   switchLanguage: "Read this in English",
   switchLanguageTo: "en" as Language,
   skipToContent: "Naar de inhoud",
@@ -166,9 +165,7 @@ const nl = {
     password_too_short: "Kies een wachtwoord van minstens 8 tekens. Een korte zin is makkelijk te onthouden.",
     password_too_long: "Dit wachtwoord is te lang (meer dan 200 tekens).",
     password_common: "Dit wachtwoord wordt heel vaak gebruikt en is makkelijk te raden. Kies een ander.",
-    login_failed: "Dit e-mailadres en wachtwoord horen niet bij elkaar. Kijk of je ze goed hebt getypt.",
-    login_not_member: "Je bent met dit account nog geen lid van deze wijk.",
-    login_not_admin: "Dit account is geen beheerder van Wijkplaats.",
+    login_failed: "Dit e-mailadres en wachtwoord horen niet bij elkaar, of je bent nog geen lid van deze wijk. Kijk of je ze goed hebt getypt.",
     too_many_attempts: "Je hebt het te vaak geprobeerd. Wacht een kwartier en probeer het dan opnieuw.",
     privacy_required: "Je kunt je alleen aanmelden als je akkoord gaat met de privacyverklaring.",
     email_taken: "Er is al een account met dit e-mailadres. Vul het wachtwoord van dat account in, of log in.",
@@ -200,7 +197,6 @@ const nl = {
 export type Messages = typeof nl;
 
 const en: Messages = {
-  languageName: "English",
   switchLanguage: "Lees dit in het Nederlands",
   switchLanguageTo: "nl",
   skipToContent: "Skip to content",
@@ -355,9 +351,7 @@ const en: Messages = {
     password_too_short: "Choose a password of at least 8 characters. A short sentence is easy to remember.",
     password_too_long: "This password is too long (over 200 characters).",
     password_common: "This password is used very often and is easy to guess. Choose another one.",
-    login_failed: "This email address and password do not match. Check that you typed them correctly.",
-    login_not_member: "With this account you are not yet a member of this neighbourhood.",
-    login_not_admin: "This account is not a Wijkplaats administrator.",
+    login_failed: "This email address and password do not match, or you are not yet a member of this neighbourhood. Check that you typed them correctly.",
     too_many_attempts: "You tried too often. Wait a quarter of an hour and try again.",
     privacy_required: "You can only sign up if you agree to the privacy statement.",
     email_taken: "There is already an account with this email address. Fill in the password of that account, or log in.",

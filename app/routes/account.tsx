@@ -4,16 +4,10 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { parseForm } from "~/forms";
 import { useLanguage } from "~/i18n/use-messages";
-import { getSession } from "~/modules/accounts/guard.server";
+import { requireSignedIn } from "~/modules/accounts/guard.server";
 import { invalidateSession, listSessions } from "~/modules/accounts/sessions.server";
 
 export const meta: MetaFunction = () => [{ title: "Mijn account" }];
-
-async function requireSignedIn(request: Request, context: LoaderFunctionArgs["context"]) {
-  const valid = await getSession(request, context);
-  if (!valid) throw redirect(`/inloggen?terug=${encodeURIComponent("/account")}`, 303);
-  return valid;
-}
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { account, session } = await requireSignedIn(request, context);
@@ -58,7 +52,9 @@ export default function Account() {
             ) : (
               <Form method="post">
                 <input type="hidden" name="sessionId" value={s.id} />
-                <button type="submit">{t.account.endSession}</button>
+                <button type="submit" aria-label={`${t.account.endSession}: ${s.userAgent ?? t.account.unknownDevice}`}>
+                  {t.account.endSession}
+                </button>
               </Form>
             )}
           </li>

@@ -16,6 +16,7 @@ export async function loader({ context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
+  if (context.site.kind !== "platform") requireTenant(context);
   const form = parseForm(loginSchema, await request.formData());
   if (!form.ok) return { errors: form.errors, values: form.values };
   const result = await logIn(request, context, form.data.email, form.data.password);

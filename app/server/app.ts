@@ -25,7 +25,8 @@ export interface AppParts {
 const siteSlug = (site: Site | undefined) =>
   site && (site.kind === "tenant" || site.kind === "suspended") ? site.tenant.slug : site?.kind;
 
-const portOf = (host: string | undefined) => /:\d+$/.exec(host ?? "")?.[0] ?? "";
+const portOf = (host: string) => /:\d+$/.exec(host)?.[0] ?? "";
+const validHost = /^([a-z0-9-]+\.)*[a-z0-9-]+\.?(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})?$/i;
 
 /** The HTTP app: health checks, static files, then host → tenant → Remix. */
 export function createApp({ database, resolver, build, logger, trustProxy, platformDomain, devMailbox = false, publicDir = "public" }: AppParts) {
@@ -82,10 +83,17 @@ export function createApp({ database, resolver, build, logger, trustProxy, platf
   // All neighbourhoods are subdomains of one "site", so SameSite cookies do not stop one
   // neighbourhood's page from posting to another's. Every state-changing request must come from a
   // page on its own host.
+  // The host the visitor asked for: behind a trusted proxy that is X-Forwarded-Host.
+  const hostOf = (req: express.Request) => (trustProxy && req.get("x-forwarded-host")) || req.get("host") || "";
+
+  app.use((req, res, next) => {
+    if (validHost.test(hostOf(req))) return next();
+    res.status(400).type("text/plain; charset=utf-8").send("Dit adres klopt niet.\n");
+  });
+
   app.use((req, res, next) => {
     if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
-    const host = (trustProxy && req.get("x-forwarded-host")) || req.get("host");
-    if (req.get("origin") === `${req.protocol}://${host}`) return next();
+    if (req.get("origin") === `${req.protocol}://${hostOf(req)}`) return next();
     req.log.warn({ origin: req.get("origin") ?? null }, "refused a cross-origin form post");
     res
       .status(403)
@@ -115,7 +123,7 @@ export function createApp({ database, resolver, build, logger, trustProxy, platf
           platformDb: platformDb(database),
           adminDatabase: site.kind === "platform" ? database : undefined,
           log: req.log,
-          platformUrl: `${req.protocol}://${platformDomain}${portOf(req.get("host"))}/`,
+          platformUrl: `${req.protocol}://${platformDomain}${portOf(hostOf(req))}/`,
           devMailbox,
           clientIp: req.ip ?? "unknown",
         };

@@ -12,6 +12,20 @@ import { openFromEnvironment } from "./open.server";
 
 const { config, database } = await openFromEnvironment(`the Wijkplaats app (npm start)`);
 const logger = createLogger(config);
+
+// Ctrl+C or SIGTERM during start-up must not kill the embedded database mid-write: finish the step
+// in progress, then close. Once the server listens, `shutdown` below takes over.
+let stopRequested = false;
+const requestStop = () => {
+  stopRequested = true;
+};
+process.on("SIGTERM", requestStop).on("SIGINT", requestStop);
+async function stopIfRequested() {
+  if (!stopRequested) return;
+  logger.info("stopped during start-up");
+  await database.close();
+  process.exit(0);
+}
 logger.info({ database: database.kind, dataDir: database.kind === "embedded" ? config.dataDir : undefined }, "database open");
 
 if (config.migrateOnStart) {
@@ -19,11 +33,13 @@ if (config.migrateOnStart) {
   for (const failure of result.failed) logger.error({ tenant: failure.slug, err: failure.error }, "tenant migration failed");
   logger.info({ platform: result.platform.length, tenants: result.tenants.length, failed: result.failed.length }, "migrations done");
 }
+await stopIfRequested();
 if (config.seedDemo) {
   const seeded = await seedDemoNeighbourhoods(database);
   if (seeded > 0) logger.info({ neighbourhoods: seeded }, "demo neighbourhoods seeded");
 }
 
+await stopIfRequested();
 const resolver = await createSiteResolver(database, { platformDomain: config.platformDomain });
 const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
 const app = createApp({
@@ -61,5 +77,7 @@ async function shutdown(signal: string) {
   });
   server.closeIdleConnections();
 }
+process.off("SIGTERM", requestStop).off("SIGINT", requestStop);
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
 process.on("SIGINT", () => void shutdown("SIGINT"));
+if (stopRequested) void shutdown("SIGTERM");

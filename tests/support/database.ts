@@ -7,11 +7,12 @@ import { migratePlatform } from "~/db/migrate.server";
  * A fresh, migrated platform database for one test file: a new database on the PostgreSQL server in
  * DATABASE_URL (dropped afterwards), or an in-memory PGlite when DATABASE_URL is unset.
  */
-export async function openTestDatabase(): Promise<Database & { url?: string }> {
+export async function openTestDatabase(options: { migrate?: boolean } = {}): Promise<Database & { url?: string }> {
+  const migrate = options.migrate ?? true;
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     const database = await openDatabase({});
-    await migratePlatform(database);
+    if (migrate) await migratePlatform(database);
     return database;
   }
   const name = `wijkplaats_test_${randomBytes(6).toString("hex")}`;
@@ -19,7 +20,7 @@ export async function openTestDatabase(): Promise<Database & { url?: string }> {
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const database = await openDatabase({ databaseUrl: url.href, poolMax: 20 });
-  await migratePlatform(database);
+  if (migrate) await migratePlatform(database);
   return {
     ...database,
     url: url.href,

@@ -26,6 +26,11 @@ function toLogin(request: Request): never {
   throw redirect(`/inloggen?terug=${encodeURIComponent(url.pathname + url.search)}`, 303);
 }
 
+/** Any signed-in person on this host, whatever their role (their own account page). */
+export async function requireSignedIn(request: Request, context: AppLoadContext): Promise<ValidSession> {
+  return (await getSession(request, context)) ?? toLogin(request);
+}
+
 /**
  * The one role check. Every neighbourhood route that needs a signed-in person calls this with the
  * roles allowed; it answers with a redirect to the login page, or 403 for the wrong role.

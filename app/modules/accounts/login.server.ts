@@ -5,9 +5,7 @@ import { allowAttempt, limits, resetAttempts } from "./rate-limit.server";
 import { setSessionCookie } from "./session-cookie.server";
 import { createSession } from "./sessions.server";
 
-export type LoginResult =
-  | { ok: true; cookie: string }
-  | { ok: false; error: "login_failed" | "login_not_member" | "login_not_admin" | "too_many_attempts" };
+export type LoginResult = { ok: true; cookie: string } | { ok: false; error: "login_failed" | "too_many_attempts" };
 
 /**
  * Checks the password and opens a new session on this host: a neighbourhood's host for its members,
@@ -22,12 +20,14 @@ export async function logIn(request: Request, context: AppLoadContext, email: st
   const account = await authenticate(context.platformDb, email, password);
   if (!account) return { ok: false, error: "login_failed" };
   await resetAttempts(context.platformDb, limits.loginPerAccount, email);
+  // Not a member here, or not an admin on the platform's domain: the same answer as a wrong
+  // password, so no login form confirms that a password is right.
   if (context.site.kind === "tenant" && context.tenantDb) {
     const member = await context.tenantDb.selectFrom("members").select("id").where("account_id", "=", account.id).executeTakeFirst();
-    if (!member) return { ok: false, error: "login_not_member" };
+    if (!member) return { ok: false, error: "login_failed" };
     await recordAudit(context.tenantDb, { actor: member.id, action: "login" });
-  } else if (!account.is_platform_admin) {
-    return { ok: false, error: "login_not_admin" };
+  } else if (context.site.kind !== "platform" || !account.is_platform_admin) {
+    return { ok: false, error: "login_failed" };
   }
   return { ok: true, cookie: await startSession(request, context, account.id) };
 }

@@ -10,6 +10,8 @@ interface Props {
 /** A neighbourhood's public home page: who they are, what they offer, when and where to come. */
 export function NeighbourhoodHomePage({ name, home, t }: Props) {
   const { profile, openingHours, offerings } = home;
+  // Only web links: never a javascript: or data: URL typed into the profile.
+  const website = profile?.website && /^https?:\/\//i.test(profile.website) ? profile.website : null;
   const address = [profile?.street, [profile?.postcode, profile?.city].filter(Boolean).join(" ")].filter(Boolean);
   return (
     <>
@@ -61,23 +63,23 @@ export function NeighbourhoodHomePage({ name, home, t }: Props) {
         </section>
       ) : null}
 
-      {profile?.phone || profile?.email || profile?.website ? (
+      {profile?.phone || profile?.email || website ? (
         <section aria-labelledby="contact">
           <h2 id="contact">{t.home.contact}</h2>
           <ul className="contact">
-            {profile.phone ? (
+            {profile?.phone ? (
               <li>
                 {t.home.phone}: <a href={`tel:${profile.phone.replace(/\s+/g, "")}`}>{profile.phone}</a>
               </li>
             ) : null}
-            {profile.email ? (
+            {profile?.email ? (
               <li>
                 {t.home.email}: <a href={`mailto:${profile.email}`}>{profile.email}</a>
               </li>
             ) : null}
-            {profile.website ? (
+            {website ? (
               <li>
-                {t.home.website}: <a href={profile.website}>{profile.website}</a>
+                {t.home.website}: <a href={website}>{website}</a>
               </li>
             ) : null}
           </ul>

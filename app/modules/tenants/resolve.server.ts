@@ -12,7 +12,6 @@ export type Site =
 
 export interface SiteResolver {
   resolve(host: string): Promise<Site>;
-  clear(): void;
   close(): Promise<void>;
 }
 
@@ -49,7 +48,6 @@ export async function createSiteResolver(
         return lookup(database, platformDomain, key);
       }
     },
-    clear: () => cache.clear(),
     close: unlisten,
   };
 }

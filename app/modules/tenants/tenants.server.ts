@@ -16,7 +16,7 @@ export class TenantInputError extends Error {
   }
 }
 
-export function firstIssue(error: z.ZodError): TenantInputError {
+function firstIssue(error: z.ZodError): TenantInputError {
   const issue = error.issues[0]!;
   return new TenantInputError(String(issue.path[0] ?? "input"), issue.message);
 }
@@ -63,8 +63,13 @@ export async function createTenant(
       .returningAll()
       .executeTakeFirstOrThrow();
   } catch (error) {
-    await sql`drop schema if exists ${sql.id(tenantSchemaName(tenant.id))} cascade`.execute(database.kysely);
-    await platformDb(database).deleteFrom("tenants").where("id", "=", tenant.id).execute();
+    try {
+      await sql`drop schema if exists ${sql.id(tenantSchemaName(tenant.id))} cascade`.execute(database.kysely);
+      await platformDb(database).deleteFrom("tenants").where("id", "=", tenant.id).execute();
+    } catch (cleanupError) {
+      // The original failure is what matters; the half-made tenant stays 'provisioning' (never served).
+      throw new AggregateError([error, cleanupError], `Creating ${slug} failed and could not be undone`);
+    }
     throw error;
   }
 }

@@ -29,8 +29,13 @@ export async function up(db: Kysely<any>): Promise<void> {
       return null;
     end $$`.execute(db);
   await sql`
-    create trigger tenants_changed after insert or update or delete on platform.tenants
+    create trigger tenants_added_or_removed after insert or delete on platform.tenants
     for each row execute function platform.notify_tenant_changed()`.execute(db);
+  // Only what host resolution depends on: a migration run that bumps schema_version stays quiet.
+  await sql`
+    create trigger tenants_changed after update on platform.tenants
+    for each row when ((old.slug, old.name, old.status, old.custom_domain) is distinct from (new.slug, new.name, new.status, new.custom_domain))
+    execute function platform.notify_tenant_changed()`.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
