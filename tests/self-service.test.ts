@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { platformDb, tenantDb } from "~/db/accessors.server";
+import type { Database } from "~/db/database.server";
+import type { TenantRow } from "~/db/tables";
+import { createAccount } from "~/modules/accounts/accounts.server";
+import { addMember } from "~/modules/members/members.server";
+import { createTenant } from "~/modules/tenants/tenants.server";
+import { openTestDatabase, uniqueSlug } from "./support/database";
+import { request, startTestServer, type TestServer } from "./support/server";
+
+let database: Database;
+let server: TestServer;
+let wijk: TenantRow;
+let other: TenantRow;
+const password = "mijn gegevens zijn van mij";
+
+const post = (slug: string, path: string, body: Record<string, string>, cookie = "") =>
+  request(server.url(slug, path), {
+    method: "POST",
+    headers: { Cookie: cookie, Origin: server.url(slug).slice(0, -1), "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams(body).toString(),
+  });
+
+async function resident(tenant: TenantRow, name: string) {
+  const account = await createAccount(platformDb(database), { email: `${uniqueSlug("eigen")}@example.org`, password });
+  const member = await addMember(tenantDb(database, tenant.id), { accountId: account.id, name, role: "resident", phone: "06 11 22 33 44", notes: "Heeft een rollator" });
+  const login = await post(tenant.slug, "/inloggen", { email: account.email, password });
+  return { account, member, cookie: login.headers["set-cookie"]![0]!.split(";")[0]! };
+}
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  server = await startTestServer(database);
+  wijk = await createTenant(database, { slug: uniqueSlug("zelf"), name: "Zelfwijk" });
+  other = await createTenant(database, { slug: uniqueSlug("buur"), name: "Buurwijk" });
+});
+afterAll(async () => {
+  await server.close();
+  await database.close();
+});
+
+describe("a resident's own data", () => {
+  it("edits their own details, with errors next to the field", async () => {
+    const { member, cookie } = await resident(wijk, "Henk");
+    const bad = await post(wijk.slug, "/account", { intent: "profile", name: "", phone: "0612", address: "Kerkstraat 5" }, cookie);
+    expect(bad.body).toContain("Vul je naam in.");
+    expect(bad.body).toContain('value="Kerkstraat 5"');
+    const ok = await post(wijk.slug, "/account", { intent: "profile", name: "Henk de Vries", phone: "", address: "Kerkstraat 5" }, cookie);
+    expect(ok.body).toContain("Je gegevens zijn opgeslagen.");
+    const row = await tenantDb(database, wijk.id).selectFrom("members").selectAll().where("id", "=", member.id).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ name: "Henk de Vries", phone: null, address: "Kerkstraat 5" });
+  });
+
+  it("downloads everything kept about them as JSON, and the download is logged", async () => {
+    const { account, cookie } = await resident(wijk, "Ineke");
+    const res = await request(server.url(wijk.slug, "/account/gegevens"), { headers: { Cookie: cookie } });
+    expect(res.status).toBe(200);
+    expect(res.headers["content-disposition"]).toContain("attachment");
+    const data = JSON.parse(res.body);
+    expect(data.account.email).toBe(account.email);
+    expect(data.neighbourhoodRecord).toMatchObject({ name: "Ineke", phone: "06 11 22 33 44", notes: "Heeft een rollator" });
+    expect(data.sessions.length).toBeGreaterThanOrEqual(1);
+    const logged = await tenantDb(database, wijk.id).selectFrom("audit_log").select("action").where("action", "=", "data_exported").execute();
+    expect(logged.length).toBeGreaterThanOrEqual(1);
+    // Not on another neighbourhood's host, not without a session.
+    expect((await request(server.url(other.slug, "/account/gegevens"), { headers: { Cookie: cookie } })).status).toBe(303);
+    expect((await request(server.url(wijk.slug, "/account/gegevens"))).status).toBe(303);
+  });
+
+  it("deletes their account and data after confirming, which ends every session", async () => {
+    const { account, member, cookie } = await resident(wijk, "Jan");
+    const unconfirmed = await post(wijk.slug, "/account", { intent: "delete" }, cookie);
+    expect(unconfirmed.body).toContain("Zet een vinkje als je het zeker weet.");
+    expect(await tenantDb(database, wijk.id).selectFrom("members").select("id").where("id", "=", member.id).executeTakeFirst()).toBeDefined();
+
+    const deleted = await post(wijk.slug, "/account", { intent: "delete", confirm: "ja" }, cookie);
+    expect(deleted.status).toBe(303);
+    expect(await tenantDb(database, wijk.id).selectFrom("members").select("id").where("id", "=", member.id).executeTakeFirst()).toBeUndefined();
+    expect(await platformDb(database).selectFrom("accounts").select("id").where("id", "=", account.id).executeTakeFirst()).toBeUndefined();
+    expect(await platformDb(database).selectFrom("sessions").select("id").where("account_id", "=", account.id).executeTakeFirst()).toBeUndefined();
+    expect((await request(server.url(wijk.slug, "/account"), { headers: { Cookie: cookie } })).status).toBe(303);
+    const log = await tenantDb(database, wijk.id).selectFrom("audit_log").select(["action", "details"]).where("action", "=", "member_deleted").execute();
+    expect(JSON.stringify(log)).not.toContain("Jan");
+  });
+
+  it("keeps the last coordinator from deleting themselves", async () => {
+    const lone = await createTenant(database, { slug: uniqueSlug("alleen"), name: "Alleen" });
+    const account = await createAccount(platformDb(database), { email: `${uniqueSlug("enige")}@example.org`, password });
+    await addMember(tenantDb(database, lone.id), { accountId: account.id, name: "Enige", role: "coordinator" });
+    const cookie = (await post(lone.slug, "/inloggen", { email: account.email, password })).headers["set-cookie"]![0]!.split(";")[0]!;
+    const res = await post(lone.slug, "/account", { intent: "delete", confirm: "ja" }, cookie);
+    expect(res.body).toContain("Een wijk heeft altijd minstens één coördinator.");
+    expect(await platformDb(database).selectFrom("accounts").select("id").where("id", "=", account.id).executeTakeFirst()).toBeDefined();
+  });
+});
