@@ -7,6 +7,16 @@ export interface PlatformTables {
   sessions: SessionsTable;
   outbox: OutboxTable;
   rate_limits: RateLimitsTable;
+  account_tokens: AccountTokensTable;
+}
+
+export interface AccountTokensTable {
+  token_hash: Uint8Array;
+  account_id: string;
+  purpose: "password_reset" | "email_verification";
+  created_at: ColumnType<Date, never, never>;
+  expires_at: Date;
+  used_at: Date | null;
 }
 
 export interface RateLimitsTable {
@@ -36,6 +46,7 @@ export interface AccountsTable {
   disabled_at: Date | null;
   created_at: ColumnType<Date, never, never>;
   password_changed_at: Date | null;
+  email_verified_at: ColumnType<Date | null, never, Date | null>;
 }
 
 export type AccountRow = Selectable<AccountsTable>;

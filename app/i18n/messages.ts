@@ -182,6 +182,29 @@ const nl = {
     closes: "Open tot",
     offerText: (offer: string) => `Uitleg bij ${offer.toLowerCase()} (mag leeg)`,
   },
+  passwordReset: {
+    emailSubject: "Nieuw wachtwoord kiezen",
+    emailBody: (link: string) =>
+      `Hallo,\n\nJe hebt gevraagd om een nieuw wachtwoord. Open deze link om een nieuw wachtwoord te kiezen:\n${link}\n\n` +
+      "De link werkt één keer en is een uur geldig. Heb je dit niet gevraagd? Dan hoef je niets te doen; je wachtwoord blijft hetzelfde.\n",
+    forgot: "Wachtwoord vergeten?",
+    title: "Wachtwoord vergeten",
+    intro: "Vul je e-mailadres in. Je krijgt een e-mail met een link om een nieuw wachtwoord te kiezen.",
+    submit: "Stuur de link",
+    sent: "Als dit e-mailadres bij ons bekend is, krijg je binnen een paar minuten een e-mail. Kijk ook bij de ongewenste e-mail.",
+    newTitle: "Nieuw wachtwoord kiezen",
+    newPassword: "Nieuw wachtwoord",
+    newSubmit: "Wachtwoord opslaan",
+    done: "Je wachtwoord is veranderd. Log in met je nieuwe wachtwoord. Op andere apparaten ben je uitgelogd.",
+  },
+  verification: {
+    emailSubject: "Bevestig je e-mailadres",
+    emailBody: (link: string) =>
+      `Hallo,\n\nWelkom! Open deze link om te bevestigen dat dit jouw e-mailadres is:\n${link}\n\n` +
+      "Heb je je niet aangemeld? Dan kun je deze e-mail weggooien.\n",
+    title: "E-mailadres bevestigen",
+    done: "Dank je! Je e-mailadres is bevestigd.",
+  },
   validation: {
     email_required: "Vul je e-mailadres in.",
     email_invalid: "Dit is geen geldig e-mailadres. Het ziet eruit als naam@voorbeeld.nl.",
@@ -204,6 +227,9 @@ const nl = {
     time_both: "Vul allebei de tijden in, of laat ze allebei leeg.",
     time_order: "De sluitingstijd moet later zijn dan de openingstijd.",
     website_invalid: "Een webadres begint met https://",
+    link_unknown: "Deze link kennen we niet. Kijk of je de hele link uit de e-mail hebt gebruikt.",
+    link_used: "Deze link is al gebruikt. Vraag zo nodig een nieuwe aan.",
+    link_expired: "Deze link is verlopen. Vraag een nieuwe aan.",
     invitation_unknown: "Deze uitnodiging kennen we niet. Kijk of je de hele link uit de e-mail hebt gebruikt.",
     invitation_used: "Deze uitnodiging is al gebruikt. Log in met je e-mailadres en wachtwoord.",
     invitation_expired: "Deze uitnodiging is verlopen. Vraag de coördinator om een nieuwe.",
@@ -398,6 +424,27 @@ const en: Messages = {
     closes: "Open until",
     offerText: (offer) => `About ${offer.toLowerCase()} (may be empty)`,
   },
+  passwordReset: {
+    emailSubject: "Choose a new password",
+    emailBody: (link) =>
+      `Hello,\n\nYou asked for a new password. Open this link to choose one:\n${link}\n\n` +
+      "The link works once and is valid for one hour. Did you not ask for this? Then do nothing; your password stays the same.\n",
+    forgot: "Forgot your password?",
+    title: "Forgot your password",
+    intro: "Fill in your email address. You will get an email with a link to choose a new password.",
+    submit: "Send the link",
+    sent: "If we know this email address, you will get an email within a few minutes. Also check your spam folder.",
+    newTitle: "Choose a new password",
+    newPassword: "New password",
+    newSubmit: "Save password",
+    done: "Your password has been changed. Log in with your new password. You have been logged out on other devices.",
+  },
+  verification: {
+    emailSubject: "Confirm your email address",
+    emailBody: (link) => `Hello,\n\nWelcome! Open this link to confirm that this is your email address:\n${link}\n\nDid you not sign up? Then you can delete this email.\n`,
+    title: "Confirm email address",
+    done: "Thank you! Your email address has been confirmed.",
+  },
   validation: {
     email_required: "Fill in your email address.",
     email_invalid: "This is not a valid email address. It looks like name@example.com.",
@@ -420,6 +467,9 @@ const en: Messages = {
     time_both: "Fill in both times, or leave both empty.",
     time_order: "The closing time must be later than the opening time.",
     website_invalid: "A web address starts with https://",
+    link_unknown: "We do not know this link. Check that you used the whole link from the email.",
+    link_used: "This link has already been used. Ask for a new one if needed.",
+    link_expired: "This link has expired. Ask for a new one.",
     invitation_unknown: "We do not know this invitation. Check that you used the whole link from the email.",
     invitation_used: "This invitation has already been used. Log in with your email address and password.",
     invitation_expired: "This invitation has expired. Ask the coordinator for a new one.",

@@ -18,7 +18,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   requireTenant(context);
   const form = parseForm(signupSchema, await request.formData());
   if (!form.ok) return { errors: form.errors, values: form.values };
-  const result = await signUpResident(context, form.data);
+  const result = await signUpResident(context, form.data, new URL(request.url).origin);
   if (!result.ok) return { errors: { [result.field]: result.error } as Record<string, string>, values: { name: form.data.name, email: form.data.email } };
   return redirect("/account", { status: 303, headers: { "Set-Cookie": await startSession(request, context, result.accountId) } });
 }

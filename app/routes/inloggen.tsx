@@ -34,6 +34,11 @@ export default function LogIn() {
   return (
     <>
       <h1>{t.login.title}</h1>
+      {params.get("hersteld") ? (
+        <p role="status" className="notice">
+          {t.passwordReset.done}
+        </p>
+      ) : null}
       <p>{name ? t.login.intro(name) : t.login.platformIntro}</p>
       <Form method="post" noValidate>
         <input type="hidden" name="terug" value={params.get("terug") ?? ""} />
@@ -49,6 +54,9 @@ export default function LogIn() {
         <Field name="password" type="password" autoComplete="current-password" label={t.login.password} error={answer?.errors.password} required />
         <button type="submit">{t.login.submit}</button>
       </Form>
+      <p>
+        <Link to="/wachtwoord-vergeten">{t.passwordReset.forgot}</Link>
+      </p>
       {name ? (
         <p>
           {t.login.noAccount} <Link to="/aanmelden">{t.signup.submit}</Link>

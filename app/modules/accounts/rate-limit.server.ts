@@ -14,6 +14,8 @@ export const limits = {
   loginPerIp: { name: "login:ip", max: 100, windowMs: 15 * 60_000 },
   loginPerAccount: { name: "login:account", max: 10, windowMs: 15 * 60_000 },
   signupPerIp: { name: "signup:ip", max: 10, windowMs: 60 * 60_000 },
+  resetPerIp: { name: "reset:ip", max: 20, windowMs: 60 * 60_000 },
+  resetPerAccount: { name: "reset:account", max: 5, windowMs: 60 * 60_000 },
 } satisfies Record<string, Limit>;
 
 /**

@@ -4,6 +4,7 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { addMember } from "~/modules/members/members.server";
 import { requireTenant } from "~/request-context.server";
 import { createAccount, findAccountByEmail } from "./accounts.server";
+import { sendEmailVerification } from "./password-reset.server";
 import { verifyPassword } from "./passwords.server";
 import { allowAttempt, limits } from "./rate-limit.server";
 import { emailSchema, newPasswordSchema } from "./validation.server";
@@ -22,7 +23,7 @@ export type SignupResult = { ok: true; accountId: string } | { ok: false; field:
  * already has one (in another neighbourhood) joins with that account's password. Agreeing to the
  * privacy statement is recorded with the time.
  */
-export async function signUpResident(context: AppLoadContext, input: z.output<typeof signupSchema>): Promise<SignupResult> {
+export async function signUpResident(context: AppLoadContext, input: z.output<typeof signupSchema>, siteUrl: string): Promise<SignupResult> {
   const { db } = requireTenant(context);
   if (!(await allowAttempt(context.platformDb, [{ limit: limits.signupPerIp, subject: context.clientIp }]))) {
     return { ok: false, field: "form", error: "too_many_attempts" };
@@ -38,6 +39,7 @@ export async function signUpResident(context: AppLoadContext, input: z.output<ty
     const strong = newPasswordSchema.safeParse(input.password);
     if (!strong.success) return { ok: false, field: "password", error: strong.error.issues[0]!.message };
     accountId = (await createAccount(context.platformDb, { email: input.email, password: input.password })).id;
+    await sendEmailVerification(context, accountId, input.email, siteUrl);
   }
   const member = await addMember(db, { accountId, name: input.name, role: "resident", privacyAcceptedAt: new Date() });
   await recordAudit(db, { actor: member.id, action: "member_joined", subject: member.id, details: { role: "resident" } });

@@ -3,6 +3,7 @@ import * as tenants from "./0001_tenants";
 import * as accountsAndSessions from "./0002_accounts_and_sessions";
 import * as outbox from "./0003_outbox";
 import * as rateLimits from "./0004_rate_limits";
+import * as accountTokens from "./0005_account_tokens";
 
 // Every platform migration, by name; names sort in the order they run. Add new files here.
 export const platformMigrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const platformMigrations: Record<string, Migration> = {
   "0002_accounts_and_sessions": accountsAndSessions,
   "0003_outbox": outbox,
   "0004_rate_limits": rateLimits,
+  "0005_account_tokens": accountTokens,
 };

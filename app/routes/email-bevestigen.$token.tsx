@@ -1,0 +1,30 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useLanguage } from "~/i18n/use-messages";
+import { verifyEmail } from "~/modules/accounts/password-reset.server";
+import { requireTenant } from "~/request-context.server";
+
+export const meta: MetaFunction = () => [{ title: "E-mailadres bevestigen" }];
+
+// Opening the link is the confirmation: the token is random, single-use and only sent to that address.
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  if (context.site.kind !== "platform") requireTenant(context);
+  return { result: await verifyEmail(context, params.token ?? "") };
+}
+
+export default function ConfirmEmail() {
+  const { result } = useLoaderData<typeof loader>();
+  const { t } = useLanguage();
+  return (
+    <>
+      <h1>{t.verification.title}</h1>
+      {result === "ok" ? (
+        <p role="status" className="notice">
+          {t.verification.done}
+        </p>
+      ) : (
+        <p className="error">{(t.validation as Record<string, string>)[`link_${result}`]}</p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,50 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { Field } from "~/components/Field";
+import { parseForm } from "~/forms";
+import { useLanguage } from "~/i18n/use-messages";
+import { checkAccountToken } from "~/modules/accounts/account-tokens.server";
+import { resetPassword } from "~/modules/accounts/password-reset.server";
+import { newPasswordSchema } from "~/modules/accounts/validation.server";
+import { requireTenant } from "~/request-context.server";
+
+export const meta: MetaFunction = () => [{ title: "Nieuw wachtwoord" }];
+
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  if (context.site.kind !== "platform") requireTenant(context);
+  const { state } = await checkAccountToken(context.platformDb, params.token ?? "", "password_reset");
+  return { state };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  if (context.site.kind !== "platform") requireTenant(context);
+  const form = parseForm(z.object({ password: newPasswordSchema }), await request.formData());
+  if (!form.ok) return { errors: form.errors };
+  const result = await resetPassword(context, params.token ?? "", form.data.password);
+  if (result !== "ok") return { errors: { form: `link_${result}` } as Record<string, string> };
+  return redirect("/inloggen?hersteld=1", 303);
+}
+
+export default function ResetPassword() {
+  const { state } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
+  const { t } = useLanguage();
+  const problem = answer?.errors.form ?? (state === "valid" ? undefined : `link_${state}`);
+  return (
+    <>
+      <h1>{t.passwordReset.newTitle}</h1>
+      {problem ? (
+        <p className="error" role="alert">
+          {(t.validation as Record<string, string>)[problem]} <a href="/wachtwoord-vergeten">{t.passwordReset.forgot}</a>
+        </p>
+      ) : (
+        <Form method="post" noValidate>
+          <Field name="password" type="password" autoComplete="new-password" label={t.passwordReset.newPassword} hint={t.signup.passwordHint} error={answer?.errors.password} required />
+          <button type="submit">{t.passwordReset.newSubmit}</button>
+        </Form>
+      )}
+    </>
+  );
+}
