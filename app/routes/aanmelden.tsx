@@ -19,7 +19,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = parseForm(signupSchema, await request.formData());
   if (!form.ok) return { errors: form.errors, values: form.values };
   const result = await signUpResident(context, form.data, new URL(request.url).origin);
-  if (!result.ok) return { errors: { [result.field]: result.error } as Record<string, string>, values: { name: form.data.name, email: form.data.email } };
+  if (!result.ok) {
+    return { errors: { [result.field]: result.error } as Record<string, string>, values: { name: form.data.name, email: form.data.email, privacy: form.data.privacy } };
+  }
   return redirect("/account", { status: 303, headers: { "Set-Cookie": await startSession(request, context, result.accountId) } });
 }
 
@@ -48,7 +50,7 @@ export default function SignUp() {
             </p>
           ) : null}
           <label className="choice">
-            <input type="checkbox" name="privacy" value="ja" aria-describedby={answer?.errors.privacy ? "privacy-fout" : undefined} aria-invalid={answer?.errors.privacy ? true : undefined} />
+            <input type="checkbox" name="privacy" value="ja" defaultChecked={answer?.values.privacy === "ja"} aria-describedby={answer?.errors.privacy ? "privacy-fout" : undefined} aria-invalid={answer?.errors.privacy ? true : undefined} />
             <span>
               {t.signup.privacyAgree} (<Link to="/privacy">{t.signup.privacyLink}</Link>)
             </span>

@@ -12,7 +12,9 @@ import { emailSchema, newPasswordSchema } from "./validation.server";
 export const signupSchema = z.object({
   name: z.string({ error: "name_required" }).trim().min(1, "name_required").max(100, "name_too_long"),
   email: emailSchema,
-  password: z.string({ error: "password_required" }).min(1, "password_required").max(200, "password_too_long"),
+  // The length is checked here, with the other fields; whether it is a common password only for a
+  // new account (an existing account's password is checked against its hash instead).
+  password: z.string({ error: "password_required" }).min(1, "password_required").min(8, "password_too_short").max(200, "password_too_long"),
   privacy: z.literal("ja", { error: "privacy_required" }),
 });
 
