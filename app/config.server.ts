@@ -28,6 +28,11 @@ const configSchema = z
       .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
       .optional(),
     MAIL_FROM: z.string().min(3).optional(),
+    UPLOAD_DIR: z.string().min(1).optional(),
+    S3_BUCKET: z.string().min(3).optional(),
+    S3_REGION: z.string().min(1).default("eu-central-1"),
+    S3_ENDPOINT: z.url("must be a URL such as https://s3.example.com").optional(),
+    S3_FORCE_PATH_STYLE: booleanFromEnv.default(false),
   })
   .transform((env) => ({
     nodeEnv: env.NODE_ENV,
@@ -43,6 +48,12 @@ const configSchema = z
     seedDemo: env.SEED_DEMO ?? env.DATABASE_URL === undefined,
     smtpUrl: env.SMTP_URL,
     mailFrom: env.MAIL_FROM ?? `Wijkplaats <noreply@${env.PLATFORM_DOMAIN}>`,
+    storage: {
+      localDir: path.resolve(env.UPLOAD_DIR ?? path.join(env.DATA_DIR, "uploads")),
+      s3: env.S3_BUCKET
+        ? { bucket: env.S3_BUCKET, region: env.S3_REGION, endpoint: env.S3_ENDPOINT, forcePathStyle: env.S3_FORCE_PATH_STYLE }
+        : undefined,
+    },
   }));
 
 export type Config = z.infer<typeof configSchema>;

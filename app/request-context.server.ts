@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { PlatformDb, TenantDb } from "~/db/accessors.server";
 import type { Database } from "~/db/database.server";
+import type { FileStorage } from "~/modules/storage/storage.server";
 import type { TenantRow } from "~/db/tables";
 import type { Site } from "~/modules/tenants/resolve.server";
 
@@ -26,6 +27,8 @@ declare module "@remix-run/node" {
     devMailbox: boolean;
     /** The visitor's IP address (from X-Forwarded-For only with TRUST_PROXY), for rate limits. */
     clientIp: string;
+    /** Uploaded files; build keys with newTenantFileKey so they carry the tenant. */
+    storage: FileStorage;
   }
 }
 

@@ -93,3 +93,56 @@ describe("the coordinator edits the public profile", () => {
     expect((await request(server.url(wijk.slug))).body).not.toContain("Gekaapt");
   });
 });
+
+const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
+
+async function upload(slug: string, cookie: string, bytes: Buffer, filename: string, type: string) {
+  const form = new FormData();
+  form.append("logo", new Blob([new Uint8Array(bytes)], { type }), filename);
+  const encoded = new Request("http://localhost/", { method: "POST", body: form });
+  return request(server.url(slug, "/beheer/profiel"), {
+    method: "POST",
+    headers: { Cookie: cookie, Origin: server.url(slug).slice(0, -1), "Content-Type": encoded.headers.get("Content-Type")! },
+    body: Buffer.from(await encoded.arrayBuffer()),
+  });
+}
+
+describe("the logo", () => {
+  it("is uploaded by a coordinator, stored under the tenant's prefix and shown on the home page", async () => {
+    const res = await upload(wijk.slug, coordinator, png, "logo.png", "image/png");
+    expect(res.body).toContain("Het nieuwe logo staat op de pagina.");
+    const { logo_key } = await tenantDb(database, wijk.id).selectFrom("profile").select("logo_key").executeTakeFirstOrThrow();
+    expect(logo_key).toMatch(new RegExp(`^tenants/${wijk.id}/logo/[0-9a-f-]+\\.png$`));
+    const home = await request(server.url(wijk.slug));
+    expect(home.body).toContain('src="/logo"');
+    const image = await request(server.url(wijk.slug, "/logo"));
+    expect(image.status).toBe(200);
+    expect(image.headers["content-type"]).toBe("image/png");
+    // Another neighbourhood has its own (no) logo, whatever is asked.
+    expect((await request(server.url(other.slug, "/logo"))).status).toBe(404);
+    expect((await request(server.url(other.slug))).body).not.toContain('src="/logo"');
+
+    const second = await upload(wijk.slug, coordinator, png, "nieuw.png", "image/png");
+    expect(second.body).toContain("Het nieuwe logo staat op de pagina.");
+    const { logo_key: newKey } = await tenantDb(database, wijk.id).selectFrom("profile").select("logo_key").executeTakeFirstOrThrow();
+    expect(newKey).not.toBe(logo_key);
+  });
+
+  it("judges the type by the bytes and limits the size", async () => {
+    const fake = await upload(wijk.slug, coordinator, Buffer.from("<script>alert(1)</script>"), "logo.png", "image/png");
+    expect(fake.body).toContain("Dit is geen PNG-, JPG- of WebP-afbeelding.");
+    const big = await upload(wijk.slug, coordinator, Buffer.concat([png, Buffer.alloc(2 * 1024 * 1024)]), "groot.png", "image/png");
+    expect(big.body).toContain("Deze afbeelding is groter dan 2 MB.");
+    const none = await upload(wijk.slug, coordinator, Buffer.alloc(0), "", "application/octet-stream");
+    expect(none.body).toContain("Kies eerst een afbeelding.");
+  });
+
+  it("cannot be uploaded by a resident or another neighbourhood's coordinator", async () => {
+    expect((await upload(wijk.slug, resident, png, "logo.png", "image/png")).status).toBe(403);
+    const before = await tenantDb(database, other.id).selectFrom("profile").select("logo_key").executeTakeFirstOrThrow();
+    const otherCoordinator = await loggedIn(other, "coordinator");
+    expect((await upload(wijk.slug, otherCoordinator, png, "logo.png", "image/png")).status).toBe(303);
+    const after = await tenantDb(database, other.id).selectFrom("profile").select("logo_key").executeTakeFirstOrThrow();
+    expect(after.logo_key).toBe(before.logo_key);
+  });
+});

@@ -101,6 +101,7 @@ export interface ProfileTable {
   phone: string | null;
   email: string | null;
   website: string | null;
+  logo_key: ColumnType<string | null, string | null | undefined, string | null>;
   updated_at: ColumnType<Date, never, Date>;
 }
 

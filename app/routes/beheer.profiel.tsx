@@ -5,35 +5,74 @@ import { parseForm } from "~/forms";
 import { useLanguage } from "~/i18n/use-messages";
 import { offeringKinds } from "~/db/tables";
 import { requireRole } from "~/modules/accounts/guard.server";
+import { saveLogo } from "~/modules/neighbourhood/logo.server";
 import { profileFormSchema, profileFormValues, saveProfile } from "~/modules/neighbourhood/profile.server";
+import { readUpload } from "~/uploads.server";
 
 export const meta: MetaFunction = () => [{ title: "Profiel van de wijk" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { db } = await requireRole(request, context, "coordinator");
-  return { values: await profileFormValues(db) };
+  const values = await profileFormValues(db);
+  return { values, hasLogo: values.logo === "ja" };
 }
 
-/** Coordinators edit what the public home page shows. */
+/** Coordinators edit what the public home page shows, and upload the logo. */
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { db } = await requireRole(request, context, "coordinator");
+  const { db, tenant } = await requireRole(request, context, "coordinator");
+  if (request.headers.get("Content-Type")?.startsWith("multipart/form-data")) {
+    const logo = await readUpload(request, "logo");
+    const saved =
+      logo === "too_big" ? { ok: false as const, error: "image_too_big" } : await saveLogo(db, context.storage, tenant.id, logo ?? new Uint8Array());
+    return { errors: saved.ok ? {} : ({ logo: saved.error } as Record<string, string>), values: {} as Record<string, string>, saved: saved.ok, logo: true };
+  }
   const form = parseForm(profileFormSchema, await request.formData());
-  if (!form.ok) return { errors: form.errors, values: form.values, saved: false };
+  if (!form.ok) return { errors: form.errors, values: form.values, saved: false, logo: false };
   await saveProfile(db, form.data);
-  return { errors: {} as Record<string, string>, values: form.raw, saved: true };
+  return { errors: {} as Record<string, string>, values: form.raw, saved: true, logo: false };
 }
 
 export default function EditProfile() {
-  const { values: saved } = useLoaderData<typeof loader>();
+  const { values: saved, hasLogo } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const { t } = useLanguage();
-  const values = answer?.values ?? saved;
+  const values = (!answer?.logo && answer?.values) || saved;
   const field = (name: string) => ({ name, defaultValue: values[name] ?? "", error: answer?.errors[name] });
-  const hasErrors = answer && Object.keys(answer.errors).length > 0;
+  const hasErrors = answer && !answer.logo && Object.keys(answer.errors).length > 0;
   return (
     <>
       <h1>{t.profileForm.title}</h1>
-      {answer?.saved ? (
+      <h2 id="logo-kop">{t.profileForm.logo}</h2>
+      {hasLogo ? <img src="/logo" alt={t.profileForm.currentLogo} className="logo-preview" /> : null}
+      {answer?.logo && answer.saved ? (
+        <p role="status" className="notice">
+          {t.profileForm.logoSaved}
+        </p>
+      ) : null}
+      <Form method="post" encType="multipart/form-data" aria-labelledby="logo-kop" reloadDocument>
+        <div className={answer?.errors.logo ? "field field-error" : "field"}>
+          <label htmlFor="veld-logo">{t.profileForm.logoFile}</label>
+          <p className="hint" id="veld-logo-hint">
+            {t.profileForm.logoHint}
+          </p>
+          {answer?.errors.logo ? (
+            <p className="error" id="veld-logo-fout">
+              {(t.validation as Record<string, string>)[answer.errors.logo]}
+            </p>
+          ) : null}
+          <input
+            id="veld-logo"
+            type="file"
+            name="logo"
+            accept="image/png,image/jpeg,image/webp"
+            aria-describedby={answer?.errors.logo ? "veld-logo-hint veld-logo-fout" : "veld-logo-hint"}
+            aria-invalid={answer?.errors.logo ? true : undefined}
+          />
+        </div>
+        <button type="submit">{t.profileForm.logoSubmit}</button>
+      </Form>
+      <h2>{t.profileForm.texts}</h2>
+      {answer?.saved && !answer.logo ? (
         <p role="status" className="notice">
           {t.profileForm.saved} <a href="/">{t.profileForm.view}</a>
         </p>

@@ -8,6 +8,7 @@ import { pinoHttp } from "pino-http";
 import { platformDb, tenantDb } from "~/db/accessors.server";
 import type { Database } from "~/db/database.server";
 import { countTenantsBehind, platformIsMigrated } from "~/db/migrate.server";
+import type { FileStorage } from "~/modules/storage/storage.server";
 import type { Site, SiteResolver } from "~/modules/tenants/resolve.server";
 
 export interface AppParts {
@@ -18,6 +19,7 @@ export interface AppParts {
   trustProxy: boolean;
   platformDomain: string;
   devMailbox?: boolean;
+  storage: FileStorage;
   /** Directory holding `build/` with the browser assets (Remix's public/). */
   publicDir?: string;
 }
@@ -29,7 +31,7 @@ const portOf = (host: string) => /:\d+$/.exec(host)?.[0] ?? "";
 const validHost = /^([a-z0-9-]+\.)*[a-z0-9-]+\.?(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})?$/i;
 
 /** The HTTP app: health checks, static files, then host → tenant → Remix. */
-export function createApp({ database, resolver, build, logger, trustProxy, platformDomain, devMailbox = false, publicDir = "public" }: AppParts) {
+export function createApp({ database, resolver, build, logger, trustProxy, platformDomain, devMailbox = false, storage, publicDir = "public" }: AppParts) {
   const app = express();
   app.disable("x-powered-by");
   app.use((_req, res, next) => {
@@ -126,6 +128,7 @@ export function createApp({ database, resolver, build, logger, trustProxy, platf
           platformUrl: `${req.protocol}://${platformDomain}${portOf(hostOf(req))}/`,
           devMailbox,
           clientIp: req.ip ?? "unknown",
+          storage,
         };
       },
     }),

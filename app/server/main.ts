@@ -5,6 +5,7 @@ import { platformDb } from "~/db/accessors.server";
 import { migrateAll } from "~/db/migrate.server";
 import { createMailTransport, startEmailSender } from "~/modules/email/outbox.server";
 import { seedDemoNeighbourhoods } from "~/modules/demo/demo-neighbourhoods.server";
+import { createFileStorage } from "~/modules/storage/storage.server";
 import { createSiteResolver } from "~/modules/tenants/resolve.server";
 import { createApp } from "./app";
 import { createLogger } from "./logger.server";
@@ -50,6 +51,7 @@ const app = createApp({
   trustProxy: config.trustProxy,
   platformDomain: config.platformDomain,
   devMailbox: config.nodeEnv === "development" || (!config.smtpUrl && !config.databaseUrl),
+  storage: createFileStorage(config.storage),
 });
 const stopEmailSender = startEmailSender(platformDb(database), createMailTransport({ smtpUrl: config.smtpUrl, from: config.mailFrom, log: logger }), logger);
 

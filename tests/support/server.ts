@@ -1,10 +1,13 @@
+import { mkdtempSync } from "node:fs";
 import http from "node:http";
+import { tmpdir } from "node:os";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import pino from "pino";
 import type { Database } from "~/db/database.server";
+import { createFileStorage } from "~/modules/storage/storage.server";
 import { createSiteResolver } from "~/modules/tenants/resolve.server";
 import { createApp } from "~/server/app";
 
@@ -20,7 +23,16 @@ export async function startTestServer(database: Database): Promise<TestServer> {
   const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
   const resolver = await createSiteResolver(database, { platformDomain: "localhost" });
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
-  const app = createApp({ database, resolver, build, logger, trustProxy: false, platformDomain: "localhost", devMailbox: true });
+  const app = createApp({
+    database,
+    resolver,
+    build,
+    logger,
+    trustProxy: false,
+    platformDomain: "localhost",
+    devMailbox: true,
+    storage: createFileStorage({ localDir: mkdtempSync(path.join(tmpdir(), "wijkplaats-uploads-")) }),
+  });
   const server = app.listen(0, "127.0.0.1");
   await new Promise((resolve) => server.once("listening", resolve));
   const port = (server.address() as AddressInfo).port;
@@ -47,7 +59,7 @@ export interface TestResponse {
  */
 export function request(
   url: string,
-  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+  options: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {},
 ): Promise<TestResponse> {
   const target = new URL(url);
   return new Promise((resolve, reject) => {

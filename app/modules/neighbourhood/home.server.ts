@@ -2,6 +2,7 @@ import type { TenantDb } from "~/db/accessors.server";
 import type { OfferingKind } from "~/db/tables";
 
 export interface NeighbourhoodHome {
+  hasLogo: boolean;
   profile: {
     tagline: string | null;
     description: string | null;
@@ -21,7 +22,7 @@ export async function getNeighbourhoodHome(db: TenantDb): Promise<NeighbourhoodH
   const [profile, openingHours, offerings] = await Promise.all([
     db
       .selectFrom("profile")
-      .select(["tagline", "description", "street", "postcode", "city", "phone", "email", "website"])
+      .select(["tagline", "description", "street", "postcode", "city", "phone", "email", "website", "logo_key"])
       .executeTakeFirst(),
     db
       .selectFrom("opening_hours")
@@ -31,8 +32,10 @@ export async function getNeighbourhoodHome(db: TenantDb): Promise<NeighbourhoodH
       .execute(),
     db.selectFrom("offerings").select(["kind", "description"]).orderBy("position").orderBy("kind").execute(),
   ]);
+  const { logo_key, ...publicProfile } = profile ?? { logo_key: null };
   return {
-    profile: profile ?? null,
+    hasLogo: Boolean(logo_key),
+    profile: profile ? (publicProfile as NeighbourhoodHome["profile"]) : null,
     openingHours: openingHours.map((h) => ({ ...h, opens: h.opens.slice(0, 5), closes: h.closes.slice(0, 5) })),
     offerings,
   };

@@ -78,6 +78,7 @@ export async function profileFormValues(db: TenantDb): Promise<Record<string, st
   ]);
   const values: Record<string, string> = {};
   for (const key of profileFields) values[key] = profile?.[key] ?? "";
+  if (profile?.logo_key) values.logo = "ja";
   // One period per day in this form; the first of the day wins.
   for (const h of [...hours].reverse()) {
     values[`opens_${h.weekday}`] = h.opens.slice(0, 5);

@@ -3,6 +3,7 @@ import * as neighbourhoodProfile from "./0001_neighbourhood_profile";
 import * as members from "./0002_members";
 import * as invitations from "./0003_invitations";
 import * as auditLog from "./0004_audit_log";
+import * as profileLogo from "./0005_profile_logo";
 
 // Every tenant migration, by name; names sort in the order they run. Add new files here.
 export const tenantMigrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const tenantMigrations: Record<string, Migration> = {
   "0002_members": members,
   "0003_invitations": invitations,
   "0004_audit_log": auditLog,
+  "0005_profile_logo": profileLogo,
 };
