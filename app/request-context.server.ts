@@ -29,6 +29,8 @@ declare module "@remix-run/node" {
     clientIp: string;
     /** Uploaded files; build keys with newTenantFileKey so they carry the tenant. */
     storage: FileStorage;
+    /** Nonce of this response's Content-Security-Policy, for the scripts Remix writes. */
+    cspNonce: string;
   }
 }
 

@@ -12,6 +12,7 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { useNonce } from "~/csp";
 import { languageOf } from "~/i18n/language.server";
 import { getSession } from "~/modules/accounts/guard.server";
 import { messages, defaultLanguage, type Messages } from "~/i18n/messages";
@@ -42,6 +43,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const root = useRouteLoaderData<typeof loader>("root");
   const site = root?.site;
   const location = useLocation();
+  const nonce = useNonce();
   return (
     <html lang={lang}>
       <head>
@@ -72,8 +74,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <main id="inhoud" tabIndex={-1}>
           {children}
         </main>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

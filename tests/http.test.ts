@@ -110,6 +110,24 @@ describe("the platform's landing page", () => {
   });
 });
 
+describe("security headers", () => {
+  it("allow only our own scripts: every inline script carries this response's nonce", async () => {
+    const page = await request(server.url("steenwijk-west"));
+    const csp = String(page.headers["content-security-policy"]);
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(nonce).toBeTruthy();
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("object-src 'none'");
+    const scripts = [...page.body.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const script of scripts) expect(script).toContain(`nonce="${nonce}"`);
+    const again = await request(server.url("steenwijk-west"));
+    expect(again.headers["content-security-policy"]).not.toBe(csp);
+    expect(page.headers["x-content-type-options"]).toBe("nosniff");
+    expect(page.headers["referrer-policy"]).toBe("same-origin");
+  });
+});
+
 describe("health and logs", () => {
   it("/healthz answers while the process runs", async () => {
     const res = await request(server.url(null, "/healthz"));
