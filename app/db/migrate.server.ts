@@ -18,9 +18,12 @@ const migrationSets: Record<"platform" | "tenant", Record<string, Migration>> = 
  * given a handle whose introspection looks at the one schema it migrates; everything else is Kysely's.
  */
 function scopedToSchema(db: Kysely<unknown>, schema: string): Kysely<unknown> {
+  // Only the Migrator's own tables are ever asked about; naming them lets Postgres use its
+  // catalogue index instead of scanning every table of every tenant.
   const getTables = async (): Promise<TableMetadata[]> => {
     const { rows } = await sql<{ name: string }>`
-      select table_name as name from information_schema.tables where table_schema = ${schema}`.execute(db);
+      select c.relname as name from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = ${schema} and c.relname in ('kysely_migration', 'kysely_migration_lock')`.execute(db);
     return rows.map(({ name }) => ({ name, schema, isView: false, columns: [] }));
   };
   const introspection: DatabaseIntrospector = {

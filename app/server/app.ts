@@ -69,7 +69,7 @@ export function createApp({ database, resolver, build, logger, trustProxy, platf
 
   const assets = path.resolve(publicDir);
   app.use("/build", express.static(path.join(assets, "build"), { immutable: true, maxAge: "1y" }));
-  app.use(express.static(assets, { maxAge: "1h" }));
+  app.use(express.static(assets, { maxAge: "1h", index: false }));
 
   app.use(
     pinoHttp({

@@ -149,6 +149,26 @@ describeInBrowser("accounts in Chromium: onboarding, invitation, desk registrati
     const whoAndWhat = async (what: string) => (await textsOf(entries.filter({ hasText: what }).getByRole("cell"))).slice(1);
     expect(await whoAndWhat(`${deskResident} ingeschreven aan de balie`)).toEqual([coordinatorName, `${deskResident} ingeschreven aan de balie`]);
     expect(await whoAndWhat(`${coordinatorName} doet mee via een uitnodiging`)).toEqual([coordinatorName, `${coordinatorName} doet mee via een uitnodiging`]);
+
+    // The coordinator edits the public profile; a closing time before the opening time is explained
+    // next to the field first, and what was typed stays.
+    await page.goto(server!.url(slug, "/beheer"));
+    await page.getByRole("link", { name: "Profiel van de wijk" }).click();
+    await page.getByRole("heading", { level: 1, name: "Profiel van de wijk" }).waitFor();
+    const description = "Elke dinsdag maken we samen fietsen.";
+    await page.getByLabel("Beschrijving").fill(description);
+    const tuesday = page.getByRole("group", { name: "dinsdag" });
+    await tuesday.getByLabel("Open vanaf").fill("13:00");
+    await tuesday.getByLabel("Open tot").fill("09:00");
+    await page.getByRole("button", { name: "Opslaan", exact: true }).click();
+    await page.getByText("De sluitingstijd moet later zijn dan de openingstijd.").waitFor();
+    expect(await page.getByLabel("Beschrijving").inputValue()).toBe(description);
+    await tuesday.getByLabel("Open tot").fill("17:00");
+    await page.getByRole("button", { name: "Opslaan", exact: true }).click();
+    await page.getByRole("status").filter({ hasText: "Het profiel is opgeslagen." }).waitFor();
+    await page.goto(server!.url(slug));
+    await page.getByText(description).waitFor();
+    expect(await page.getByText("13:00 tot 17:00 uur").count()).toBe(1);
     expect(pageErrors).toEqual([]);
   });
 
