@@ -56,6 +56,11 @@ describe("a neighbourhood's home page", () => {
     expect(page.body).toContain("Opening hours");
     expect(page.body).toContain("Monday");
     expect(page.body).toContain("Lees dit in het Nederlands");
+    // Page titles follow the language too.
+    const login = await request(server.url("steenwijk-west", "/inloggen"), { headers: { Cookie: cookie } });
+    expect(login.body).toContain("<title>Log in · Wijkplaats</title>");
+    const dutch = await request(server.url("steenwijk-west", "/inloggen"));
+    expect(dutch.body).toContain("<title>Inloggen · Wijkplaats</title>");
   });
 
   it("never redirects the language switch to another site", async () => {

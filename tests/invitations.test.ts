@@ -7,7 +7,7 @@ import { inviteMember } from "~/modules/members/invitations.server";
 import { addMember } from "~/modules/members/members.server";
 import { createTenant } from "~/modules/tenants/tenants.server";
 import { openTestDatabase, uniqueSlug } from "./support/database";
-import { request, startTestServer, type TestServer } from "./support/server";
+import { postForm, request, sessionCookieOf, startTestServer, type TestServer } from "./support/server";
 
 let database: Database;
 let server: TestServer;
@@ -15,13 +15,7 @@ let adminCookie: string;
 const password = "samen sterk in de wijk";
 
 const origin = (slug: string | null) => server.url(slug).slice(0, -1);
-const post = (slug: string | null, path: string, body: Record<string, string>, cookie = "") =>
-  request(server.url(slug, path), {
-    method: "POST",
-    headers: { Cookie: cookie, Origin: origin(slug), "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams(body).toString(),
-  });
-const cookieOf = (res: { headers: { "set-cookie"?: string[] } }) => res.headers["set-cookie"]?.[0]?.split(";")[0];
+const post = (slug: string | null, path: string, body: Record<string, string>, cookie = "") => postForm(server.url(slug, path), body, cookie);
 
 /** The link in the newest email to this address, as the invitee would click it. */
 async function invitationLink(email: string): Promise<string> {
@@ -34,7 +28,7 @@ beforeAll(async () => {
   database = await openTestDatabase();
   server = await startTestServer(database);
   const admin = await createAccount(platformDb(database), { email: `${uniqueSlug("admin")}@example.org`, password, isPlatformAdmin: true });
-  adminCookie = cookieOf(await post(null, "/inloggen", { email: admin.email, password }))!;
+  adminCookie = sessionCookieOf(await post(null, "/inloggen", { email: admin.email, password }))!;
 });
 afterAll(async () => {
   await server.close();
@@ -64,7 +58,7 @@ describe("the first coordinator's invitation", () => {
 
     const accepted = await post(slug, pathOf(link), { name: "Coördinator Cor", password });
     expect(accepted.status).toBe(303);
-    const cookie = cookieOf(accepted)!;
+    const cookie = sessionCookieOf(accepted)!;
     const manage = await request(server.url(slug, "/beheer"), { headers: { Cookie: cookie } });
     expect(manage.status).toBe(200);
     expect(manage.body).toContain("Coördinator Cor");
@@ -73,7 +67,7 @@ describe("the first coordinator's invitation", () => {
     const replay = await request(server.url(slug, pathOf(link)));
     expect(replay.body).toContain("Deze uitnodiging is al gebruikt.");
     const replayPost = await post(slug, pathOf(link), { name: "Indringer", password: "een ander wachtwoord" });
-    expect(cookieOf(replayPost)).toBeUndefined();
+    expect(sessionCookieOf(replayPost)).toBeUndefined();
     expect(replayPost.body).toContain("Deze uitnodiging is al gebruikt.");
   });
 
@@ -91,7 +85,7 @@ describe("coordinators inviting volunteers", () => {
     wijk = await createTenant(database, { slug: uniqueSlug("vrij"), name: "Vrijwilligerswijk" });
     const coordinator = await createAccount(platformDb(database), { email: `${uniqueSlug("c")}@example.org`, password });
     await addMember(tenantDb(database, wijk.id), { accountId: coordinator.id, name: "Coördinator", role: "coordinator" });
-    coordinatorCookie = cookieOf(await post(wijk.slug, "/inloggen", { email: coordinator.email, password }))!;
+    coordinatorCookie = sessionCookieOf(await post(wijk.slug, "/inloggen", { email: coordinator.email, password }))!;
   });
 
   it("a volunteer is invited, joins, and has no coordinator rights", async () => {
@@ -100,7 +94,7 @@ describe("coordinators inviting volunteers", () => {
     expect(sent.body).toContain(`De uitnodiging voor ${email} is verstuurd.`);
     const link = await invitationLink(email);
     const accepted = await post(wijk.slug, pathOf(link), { name: "Vera Vrijwilliger", password });
-    const cookie = cookieOf(accepted)!;
+    const cookie = sessionCookieOf(accepted)!;
     expect((await request(server.url(wijk.slug, "/account"), { headers: { Cookie: cookie } })).status).toBe(200);
     expect((await request(server.url(wijk.slug, "/beheer"), { headers: { Cookie: cookie } })).status).toBe(403);
     // A volunteer cannot invite anyone either.
@@ -141,12 +135,12 @@ describe("coordinators inviting volunteers", () => {
     const link = await invitationLink(email);
     const elsewhere = await post(other.slug, pathOf(link), { name: "Reiziger", password });
     expect(elsewhere.body).toContain("Deze uitnodiging kennen we niet.");
-    expect(cookieOf(elsewhere)).toBeUndefined();
+    expect(sessionCookieOf(elsewhere)).toBeUndefined();
 
     await tenantDb(database, wijk.id).updateTable("invitations").set({ expires_at: new Date(Date.now() - 1000) }).where("email", "=", email).execute();
     const late = await post(wijk.slug, pathOf(link), { name: "Laat", password });
     expect(late.body).toContain("Deze uitnodiging is verlopen.");
-    expect(cookieOf(late)).toBeUndefined();
+    expect(sessionCookieOf(late)).toBeUndefined();
   });
 
   it("two people opening the same link at the same moment: exactly one gets in", async () => {
@@ -154,7 +148,7 @@ describe("coordinators inviting volunteers", () => {
     await inviteMember(tenantDb(database, wijk.id), platformDb(database), { tenant: wijk, siteUrl: origin(wijk.slug), email, role: "volunteer", invitedBy: null });
     const link = await invitationLink(email);
     const answers = await Promise.all([1, 2, 3, 4].map((n) => post(wijk.slug, pathOf(link), { name: `Persoon ${n}`, password })));
-    expect(answers.filter((a) => cookieOf(a)).length).toBe(1);
+    expect(answers.filter((a) => sessionCookieOf(a)).length).toBe(1);
     const members = await tenantDb(database, wijk.id).selectFrom("members").select("name").where("name", "like", "Persoon %").execute();
     expect(members).toHaveLength(1);
   });

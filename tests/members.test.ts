@@ -6,7 +6,7 @@ import { createAccount } from "~/modules/accounts/accounts.server";
 import { addMember } from "~/modules/members/members.server";
 import { createTenant } from "~/modules/tenants/tenants.server";
 import { openTestDatabase, uniqueSlug } from "./support/database";
-import { request, startTestServer, type TestServer } from "./support/server";
+import { postForm, request, startTestServer, type TestServer } from "./support/server";
 
 let database: Database;
 let server: TestServer;
@@ -18,13 +18,7 @@ let residentCookieA: string;
 let memberOfB: MemberRow;
 const password = "de wijk draait op vrijwilligers";
 
-const origin = (slug: string) => server.url(slug).slice(0, -1);
-const post = (slug: string, path: string, body: Record<string, string>, cookie: string) =>
-  request(server.url(slug, path), {
-    method: "POST",
-    headers: { Cookie: cookie, Origin: origin(slug), "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams(body).toString(),
-  });
+const post = (slug: string, path: string, body: Record<string, string>, cookie: string) => postForm(server.url(slug, path), body, cookie);
 
 async function member(tenant: TenantRow, role: "coordinator" | "resident", name: string) {
   const account = await createAccount(platformDb(database), { email: `${uniqueSlug(role)}@example.org`, password });

@@ -6,7 +6,7 @@ import { createAccount } from "~/modules/accounts/accounts.server";
 import { addMember } from "~/modules/members/members.server";
 import { createTenant } from "~/modules/tenants/tenants.server";
 import { openTestDatabase, uniqueSlug } from "./support/database";
-import { request, startTestServer, type TestServer } from "./support/server";
+import { postForm, request, sessionCookieOf, startTestServer, type TestServer } from "./support/server";
 
 let database: Database;
 let server: TestServer;
@@ -14,13 +14,7 @@ let wijk: TenantRow;
 const oldPassword = "mijn oude wachtwoord zin";
 const newPassword = "mijn nieuwe wachtwoord zin";
 
-const post = (path: string, body: Record<string, string>, cookie = "") =>
-  request(server.url(wijk.slug, path), {
-    method: "POST",
-    headers: { Cookie: cookie, Origin: server.url(wijk.slug).slice(0, -1), "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams(body).toString(),
-  });
-const cookieOf = (res: { headers: { "set-cookie"?: string[] } }) => res.headers["set-cookie"]?.[0]?.split(";")[0];
+const post = (path: string, body: Record<string, string>, cookie = "") => postForm(server.url(wijk.slug, path), body, cookie);
 
 async function linkIn(email: string, path: string): Promise<string | undefined> {
   const mails = await platformDb(database).selectFrom("outbox").select("body").where("to_address", "=", email).orderBy("id", "desc").execute();
@@ -57,7 +51,7 @@ describe("password reset", () => {
 
   it("sets a new password once, ending every old session", async () => {
     const account = await member();
-    const oldSession = cookieOf(await post("/inloggen", { email: account.email, password: oldPassword }))!;
+    const oldSession = sessionCookieOf(await post("/inloggen", { email: account.email, password: oldPassword }))!;
     await post("/wachtwoord-vergeten", { email: account.email });
     const link = (await linkIn(account.email, "/wachtwoord-herstellen"))!;
     const weak = await post(link, { password: "123" });
@@ -67,12 +61,12 @@ describe("password reset", () => {
     expect(done.status).toBe(303);
     expect(done.headers.location).toBe("/inloggen?hersteld=1");
     expect((await request(server.url(wijk.slug, "/account"), { headers: { Cookie: oldSession } })).status).toBe(303);
-    expect(cookieOf(await post("/inloggen", { email: account.email, password: oldPassword }))).toBeUndefined();
-    expect(cookieOf(await post("/inloggen", { email: account.email, password: newPassword }))).toBeDefined();
+    expect(sessionCookieOf(await post("/inloggen", { email: account.email, password: oldPassword }))).toBeUndefined();
+    expect(sessionCookieOf(await post("/inloggen", { email: account.email, password: newPassword }))).toBeDefined();
 
     const replay = await post(link, { password: "nog een ander wachtwoord" });
     expect(replay.body).toContain("Deze link is al gebruikt.");
-    expect(cookieOf(await post("/inloggen", { email: account.email, password: "nog een ander wachtwoord" }))).toBeUndefined();
+    expect(sessionCookieOf(await post("/inloggen", { email: account.email, password: "nog een ander wachtwoord" }))).toBeUndefined();
   });
 
   it("refuses an expired link", async () => {

@@ -7,7 +7,7 @@ import { addMember } from "~/modules/members/members.server";
 import { seedNeighbourhood } from "~/modules/neighbourhood/seed.server";
 import { createTenant } from "~/modules/tenants/tenants.server";
 import { openTestDatabase, uniqueSlug } from "./support/database";
-import { request, startTestServer, type TestServer } from "./support/server";
+import { postForm, request, startTestServer, type TestServer } from "./support/server";
 
 let database: Database;
 let server: TestServer;
@@ -17,12 +17,7 @@ let coordinator: string;
 let resident: string;
 const password = "het profiel van onze wijk";
 
-const post = (slug: string, path: string, body: Record<string, string>, cookie = "") =>
-  request(server.url(slug, path), {
-    method: "POST",
-    headers: { Cookie: cookie, Origin: server.url(slug).slice(0, -1), "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams(body).toString(),
-  });
+const post = (slug: string, path: string, body: Record<string, string>, cookie = "") => postForm(server.url(slug, path), body, cookie);
 
 async function loggedIn(tenant: TenantRow, role: "coordinator" | "resident") {
   const account = await createAccount(platformDb(database), { email: `${uniqueSlug(role)}@example.org`, password });

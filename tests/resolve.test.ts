@@ -85,8 +85,8 @@ describe("site resolution from the Host header", () => {
   it("serves repeated lookups from the cache", async () => {
     const slug = uniqueSlug("snel");
     await createTenant(database, { slug, name: "Snel" });
-    const first = await resolver.resolve(`${slug}.wijkplaats.test`);
-    const second = await resolver.resolve(`${slug}.wijkplaats.test`);
-    expect(second).toBe(first);
+    // The NOTIFYs of the creation may still clear the cache once; after that the same answer
+    // object comes back, which only a cache can do (a database lookup makes a new one).
+    await eventually(async () => (await resolver.resolve(`${slug}.wijkplaats.test`)) === (await resolver.resolve(`${slug}.wijkplaats.test`)));
   });
 });

@@ -6,7 +6,7 @@ import { createAccount } from "~/modules/accounts/accounts.server";
 import { addMember } from "~/modules/members/members.server";
 import { createTenant } from "~/modules/tenants/tenants.server";
 import { openTestDatabase, uniqueSlug } from "./support/database";
-import { request, startTestServer, type TestServer } from "./support/server";
+import { postForm, request, startTestServer, type TestServer } from "./support/server";
 
 let database: Database;
 let server: TestServer;
@@ -14,12 +14,7 @@ let wijk: TenantRow;
 let other: TenantRow;
 const password = "mijn gegevens zijn van mij";
 
-const post = (slug: string, path: string, body: Record<string, string>, cookie = "") =>
-  request(server.url(slug, path), {
-    method: "POST",
-    headers: { Cookie: cookie, Origin: server.url(slug).slice(0, -1), "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams(body).toString(),
-  });
+const post = (slug: string, path: string, body: Record<string, string>, cookie = "") => postForm(server.url(slug, path), body, cookie);
 
 async function resident(tenant: TenantRow, name: string) {
   const account = await createAccount(platformDb(database), { email: `${uniqueSlug("eigen")}@example.org`, password });

@@ -6,7 +6,7 @@ import { createAccount } from "~/modules/accounts/accounts.server";
 import { addMember } from "~/modules/members/members.server";
 import { createTenant } from "~/modules/tenants/tenants.server";
 import { openTestDatabase, uniqueSlug } from "./support/database";
-import { request, startTestServer, type TestServer } from "./support/server";
+import { postForm, request, sessionCookieOf, startTestServer, type TestServer } from "./support/server";
 
 let database: Database;
 let server: TestServer;
@@ -14,13 +14,7 @@ let wijk: TenantRow;
 let other: TenantRow;
 const password = "mijn fiets is weer heel";
 
-const post = (slug: string, path: string, body: Record<string, string>, headers: Record<string, string> = {}) =>
-  request(server.url(slug, path), {
-    method: "POST",
-    headers: { Origin: server.url(slug).slice(0, -1), "Content-Type": "application/x-www-form-urlencoded", ...headers },
-    body: new URLSearchParams(body).toString(),
-  });
-const cookieOf = (res: { headers: { "set-cookie"?: string[] } }) => res.headers["set-cookie"]?.[0]?.split(";")[0];
+const post = (slug: string, path: string, body: Record<string, string>) => postForm(server.url(slug, path), body);
 
 beforeAll(async () => {
   database = await openTestDatabase();
@@ -39,7 +33,7 @@ describe("a resident signs up on their neighbourhood's site", () => {
     const res = await post(wijk.slug, "/aanmelden", { name: "Fatima", email, password, privacy: "ja" });
     expect(res.status).toBe(303);
     expect(res.headers.location).toBe("/account");
-    const account = await request(server.url(wijk.slug, "/account"), { headers: { Cookie: cookieOf(res)! } });
+    const account = await request(server.url(wijk.slug, "/account"), { headers: { Cookie: sessionCookieOf(res)! } });
     expect(account.body).toContain(`Ingelogd als ${email}`);
     const member = await tenantDb(database, wijk.id).selectFrom("members").selectAll().where("name", "=", "Fatima").executeTakeFirstOrThrow();
     expect(member.role).toBe("resident");
@@ -66,7 +60,7 @@ describe("a resident signs up on their neighbourhood's site", () => {
     await addMember(tenantDb(database, other.id), { accountId: account.id, name: "Ans elders", role: "volunteer" });
     const wrong = await post(wijk.slug, "/aanmelden", { name: "Ans", email: account.email, password: "een ander lang wachtwoord", privacy: "ja" });
     expect(wrong.body).toContain("Er is al een account met dit e-mailadres.");
-    expect(cookieOf(wrong)).toBeUndefined();
+    expect(sessionCookieOf(wrong)).toBeUndefined();
     const right = await post(wijk.slug, "/aanmelden", { name: "Ans", email: account.email, password, privacy: "ja" });
     expect(right.status).toBe(303);
     const here = await tenantDb(database, wijk.id).selectFrom("members").select(["name", "role"]).where("account_id", "=", account.id).executeTakeFirstOrThrow();
@@ -89,7 +83,7 @@ describe("brute force", () => {
       expect(guess.body).toContain("Dit e-mailadres en wachtwoord horen niet bij elkaar");
     }
     const blocked = await post(wijk.slug, "/inloggen", { email: account.email, password });
-    expect(cookieOf(blocked)).toBeUndefined();
+    expect(sessionCookieOf(blocked)).toBeUndefined();
     expect(blocked.body).toContain("Je hebt het te vaak geprobeerd. Wacht een kwartier");
   });
 

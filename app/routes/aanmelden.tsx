@@ -1,14 +1,15 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field } from "~/components/Field";
 import { parseForm } from "~/forms";
+import { titleMeta } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-messages";
 import { startSession } from "~/modules/accounts/login.server";
 import { signupSchema, signUpResident } from "~/modules/accounts/signup.server";
 import { requireTenant } from "~/request-context.server";
 
-export const meta: MetaFunction = () => [{ title: "Aanmelden" }];
+export const meta = titleMeta((t) => t.signup.submit);
 
 export async function loader({ context }: LoaderFunctionArgs) {
   return { name: requireTenant(context).tenant.name };

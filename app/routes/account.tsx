@@ -1,16 +1,17 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Field } from "~/components/Field";
 import { parseForm } from "~/forms";
+import { titleMeta } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-messages";
 import { requireSignedIn } from "~/modules/accounts/guard.server";
 import { clearSessionCookie } from "~/modules/accounts/session-cookie.server";
 import { invalidateSession, listSessions } from "~/modules/accounts/sessions.server";
 import { deleteOwnAccount, ownMemberRecord, ownProfileSchema, updateOwnProfile } from "~/modules/members/self-service.server";
 
-export const meta: MetaFunction = () => [{ title: "Mijn account" }];
+export const meta = titleMeta((t) => t.account.title);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { account, session } = await requireSignedIn(request, context);

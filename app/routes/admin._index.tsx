@@ -1,15 +1,16 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { platformDb } from "~/db/accessors.server";
 import { parseForm } from "~/forms";
+import { titleMeta } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-messages";
 import { requirePlatformAdmin } from "~/modules/accounts/guard.server";
 import { listTenantsForAdmin } from "~/modules/tenants/admin.server";
 import { setTenantStatus, TenantNotFoundError } from "~/modules/tenants/tenants.server";
 
-export const meta: MetaFunction = () => [{ title: "Wijkplaats beheer" }];
+export const meta = titleMeta((t) => t.admin.title);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { database } = await requirePlatformAdmin(request, context);

@@ -1,8 +1,9 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { Field } from "~/components/Field";
 import { keepTyped, parseForm } from "~/forms";
+import { titleMeta } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-messages";
 import { requirePlatformAdmin } from "~/modules/accounts/guard.server";
 import { seedNeighbourhood } from "~/modules/neighbourhood/seed.server";
@@ -12,7 +13,7 @@ import { inviteMember } from "~/modules/members/invitations.server";
 import { createTenant, neighbourhoodUrl, TenantInputError } from "~/modules/tenants/tenants.server";
 import { newTenantSchema } from "~/modules/tenants/validation";
 
-export const meta: MetaFunction = () => [{ title: "Nieuwe wijk" }];
+export const meta = titleMeta((t) => t.admin.onboard);
 
 const onboarding = newTenantSchema.omit({ customDomain: true }).extend({ coordinatorEmail: emailSchema });
 

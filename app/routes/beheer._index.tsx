@@ -1,8 +1,9 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Field } from "~/components/Field";
 import { parseForm } from "~/forms";
+import { titleMeta } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-messages";
 import { requireRole } from "~/modules/accounts/guard.server";
 import { emailSchema } from "~/modules/accounts/validation.server";
@@ -10,7 +11,7 @@ import { inviteMember } from "~/modules/members/invitations.server";
 import { changeRole, deskRegistrationSchema, listMembers, registerAtDesk, roleChangeSchema } from "~/modules/members/members.server";
 import { roles } from "~/db/tables";
 
-export const meta: MetaFunction = () => [{ title: "Beheer" }];
+export const meta = titleMeta((t) => t.manage.members);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { db, tenant, member } = await requireRole(request, context, "coordinator");

@@ -1,10 +1,11 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { titleMeta } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-messages";
 import { requireRole } from "~/modules/accounts/guard.server";
 import { listAudit } from "~/modules/audit/audit.server";
 
-export const meta: MetaFunction = () => [{ title: "Logboek" }];
+export const meta = titleMeta((t) => t.audit.title);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { db } = await requireRole(request, context, "coordinator");

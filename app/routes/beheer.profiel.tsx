@@ -1,7 +1,8 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Field } from "~/components/Field";
 import { parseForm } from "~/forms";
+import { titleMeta } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-messages";
 import { offeringKinds } from "~/db/tables";
 import { requireRole } from "~/modules/accounts/guard.server";
@@ -9,7 +10,7 @@ import { saveLogo } from "~/modules/neighbourhood/logo.server";
 import { profileFormSchema, profileFormValues, saveProfile } from "~/modules/neighbourhood/profile.server";
 import { readUpload } from "~/uploads.server";
 
-export const meta: MetaFunction = () => [{ title: "Profiel van de wijk" }];
+export const meta = titleMeta((t) => t.profileForm.title);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { db } = await requireRole(request, context, "coordinator");

@@ -1,10 +1,11 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { titleMeta } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-messages";
 import { verifyEmail } from "~/modules/accounts/password-reset.server";
 import { requireTenant } from "~/request-context.server";
 
-export const meta: MetaFunction = () => [{ title: "E-mailadres bevestigen" }];
+export const meta = titleMeta((t) => t.verification.title);
 
 // Opening the link is the confirmation: the token is random, single-use and only sent to that address.
 export async function loader({ params, context }: LoaderFunctionArgs) {

@@ -1,14 +1,15 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Field } from "~/components/Field";
 import { localPathSchema, parseForm } from "~/forms";
+import { titleMeta } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-messages";
 import { logIn } from "~/modules/accounts/login.server";
 import { loginSchema } from "~/modules/accounts/validation.server";
 import { requireTenant } from "~/request-context.server";
 
-export const meta: MetaFunction = () => [{ title: "Inloggen" }];
+export const meta = titleMeta((t) => t.login.title);
 
 export async function loader({ context }: LoaderFunctionArgs) {
   if (context.site.kind === "platform") return { name: null };

@@ -1,9 +1,10 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { titleMeta } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-messages";
 import { requireTenant } from "~/request-context.server";
 
-export const meta: MetaFunction = () => [{ title: "Privacy" }];
+export const meta = titleMeta((t) => t.privacy.title);
 
 export async function loader({ context }: LoaderFunctionArgs) {
   return { name: requireTenant(context).tenant.name };

@@ -1,16 +1,17 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Field } from "~/components/Field";
 import { parseForm } from "~/forms";
+import { titleMeta } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-messages";
 import { startSession } from "~/modules/accounts/login.server";
 import { newPasswordSchema } from "~/modules/accounts/validation.server";
 import { acceptInvitation, lookUpInvitation } from "~/modules/members/invitations.server";
 import { requireTenant } from "~/request-context.server";
 
-export const meta: MetaFunction = () => [{ title: "Uitnodiging" }];
+export const meta = titleMeta((t) => t.invitation.accept);
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const { tenant, db } = requireTenant(context);

@@ -1,16 +1,17 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Field } from "~/components/Field";
 import { parseForm } from "~/forms";
+import { titleMeta } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-messages";
 import { checkAccountToken } from "~/modules/accounts/account-tokens.server";
 import { resetPassword } from "~/modules/accounts/password-reset.server";
 import { newPasswordSchema } from "~/modules/accounts/validation.server";
 import { requireTenant } from "~/request-context.server";
 
-export const meta: MetaFunction = () => [{ title: "Nieuw wachtwoord" }];
+export const meta = titleMeta((t) => t.passwordReset.newTitle);
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   if (context.site.kind !== "platform") requireTenant(context);

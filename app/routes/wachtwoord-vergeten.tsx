@@ -1,14 +1,15 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { z } from "zod";
 import { Field } from "~/components/Field";
 import { parseForm } from "~/forms";
+import { titleMeta } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-messages";
 import { requestPasswordReset } from "~/modules/accounts/password-reset.server";
 import { emailSchema } from "~/modules/accounts/validation.server";
 import { requireTenant } from "~/request-context.server";
 
-export const meta: MetaFunction = () => [{ title: "Wachtwoord vergeten" }];
+export const meta = titleMeta((t) => t.passwordReset.title);
 
 // On a neighbourhood's host or the platform's own domain; nowhere else.
 const requireSite = (context: LoaderFunctionArgs["context"]) => {

@@ -81,3 +81,15 @@ export function request(
     req.end(options.body);
   });
 }
+
+/** A form post as a browser sends it from a page on the same host (with its Origin). */
+export function postForm(url: string, body: Record<string, string>, cookie = ""): Promise<TestResponse> {
+  return request(url, {
+    method: "POST",
+    headers: { Cookie: cookie, Origin: new URL(url).origin, "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams(body).toString(),
+  });
+}
+
+/** The session cookie a response set, as "name=value", for the next request's Cookie header. */
+export const sessionCookieOf = (res: TestResponse): string | undefined => res.headers["set-cookie"]?.[0]?.split(";")[0];
