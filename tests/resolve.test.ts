@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { platformDb } from "~/db/accessors.server";
 import type { Database } from "~/db/database.server";
@@ -88,5 +89,19 @@ describe("site resolution from the Host header", () => {
     // The NOTIFYs of the creation may still clear the cache once; after that the same answer
     // object comes back, which only a cache can do (a database lookup makes a new one).
     await eventually(async () => (await resolver.resolve(`${slug}.wijkplaats.test`)) === (await resolver.resolve(`${slug}.wijkplaats.test`)));
+  });
+});
+
+describe.runIf(process.env.DATABASE_URL)("a lost LISTEN connection on PostgreSQL", () => {
+  it("clears the cache and listens again, so later changes still arrive", async () => {
+    const slug = uniqueSlug("weer");
+    await createTenant(database, { slug, name: "Weer" });
+    const host = `${slug}.wijkplaats.test`;
+    await eventually(async () => (await resolver.resolve(host)).kind === "tenant");
+    // Kill the listening backend, as a database restart or a network hiccup would.
+    await sql`select pg_terminate_backend(pid) from pg_stat_activity where query like 'LISTEN%' and datname = current_database()`.execute(database.kysely);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await setTenantStatus(platformDb(database), slug, "suspended");
+    await eventually(async () => (await resolver.resolve(host)).kind === "suspended");
   });
 });

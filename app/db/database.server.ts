@@ -37,26 +37,46 @@ function openPostgres(connectionString: string, max: number): Database {
   // An idle client that loses its connection must not crash the process; the pool replaces it.
   pool.on("error", () => {});
   const kysely = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });
-  const listeners: pg.Client[] = [];
+  const listeners = new Set<pg.Client>();
+  let closing = false;
   return {
     kind: "postgres",
     kysely,
     async listen(channel, handler) {
-      const client = new pg.Client({ connectionString });
-      client.on("error", () => {});
-      await client.connect();
-      client.on("notification", (message) => {
-        if (message.channel === channel) handler(message.payload ?? "");
-      });
-      await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
-      listeners.push(client);
+      // A dedicated connection per channel. When it drops, notifications may have been missed: the
+      // handler is called (so caches are cleared) and the connection is made again, every second
+      // until it works.
+      let current: pg.Client | undefined;
+      let stopped = false;
+      const connect = async (): Promise<void> => {
+        const client = new pg.Client({ connectionString });
+        client.on("error", () => {});
+        client.on("notification", (message) => {
+          if (message.channel === channel) handler(message.payload ?? "");
+        });
+        await client.connect();
+        await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+        current = client;
+        listeners.add(client);
+        client.once("end", () => {
+          listeners.delete(client);
+          reconnect();
+        });
+      };
+      const reconnect = () => {
+        if (stopped || closing) return;
+        handler("");
+        setTimeout(() => void connect().catch(reconnect), 1000).unref();
+      };
+      await connect();
       return async () => {
-        listeners.splice(listeners.indexOf(client), 1);
-        await client.end();
+        stopped = true;
+        await current?.end();
       };
     },
     async close() {
-      await Promise.all(listeners.splice(0).map((client) => client.end()));
+      closing = true;
+      await Promise.all([...listeners].map((client) => client.end()));
       await kysely.destroy();
     },
   };

@@ -16,7 +16,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { database } = await requirePlatformAdmin(request, context);
   const tenants = await listTenantsForAdmin(database);
   return {
-    tenants: tenants.map((t) => ({ ...t, last_activity: t.last_activity ? new Date(t.last_activity).toISOString() : null })),
+    tenants: tenants.map((t) => ({ ...t, last_activity: t.last_activity?.toISOString() ?? null })),
   };
 }
 
@@ -65,7 +65,7 @@ export default function AdminOverview() {
                 <div className="muted">{tenant.slug}</div>
               </td>
               <td>{t.admin.statuses[tenant.status]}</td>
-              <td>{tenant.members}</td>
+              <td>{tenant.members ?? "?"}</td>
               <td>{tenant.last_activity ? new Date(tenant.last_activity).toLocaleDateString(lang === "nl" ? "nl-NL" : "en-GB") : "—"}</td>
               <td>
                 <Form method="post">

@@ -2,25 +2,30 @@ import { platformDb, tenantDb } from "~/db/accessors.server";
 import type { Database } from "~/db/database.server";
 
 /**
- * Every neighbourhood for the platform admin: status, number of people, last sign-in. Member counts
- * come from each tenant's own schema, through the tenant accessor like every other tenant query.
+ * Every neighbourhood for the platform admin: status, number of people and last activity (the newest
+ * entry in its audit log: a login, a join, a role change). Both come from each tenant's own schema,
+ * through the tenant accessor like every other tenant query; a neighbourhood whose schema cannot be
+ * read (say, a failed migration) shows "unknown" instead of breaking the page.
  */
 export async function listTenantsForAdmin(database: Database) {
   const tenants = await platformDb(database)
     .selectFrom("tenants")
-    .leftJoin("sessions", "sessions.tenant_id", "tenants.id")
-    .select((eb) => ["tenants.id", "tenants.slug", "tenants.name", "tenants.status", "tenants.municipality", eb.fn.max("sessions.last_used_at").as("last_activity")])
-    .where("tenants.status", "!=", "provisioning")
-    .groupBy("tenants.id")
-    .orderBy("tenants.name")
+    .select(["id", "slug", "name", "status", "municipality"])
+    .where("status", "!=", "provisioning")
+    .orderBy("name")
     .execute();
   return Promise.all(
     tenants.map(async (tenant) => {
-      const { count } = await tenantDb(database, tenant.id)
-        .selectFrom("members")
-        .select((eb) => eb.fn.countAll<string>().as("count"))
-        .executeTakeFirstOrThrow();
-      return { ...tenant, members: Number(count) };
+      const db = tenantDb(database, tenant.id);
+      try {
+        const [members, activity] = await Promise.all([
+          db.selectFrom("members").select((eb) => eb.fn.countAll<string>().as("count")).executeTakeFirstOrThrow(),
+          db.selectFrom("audit_log").select((eb) => eb.fn.max("at").as("at")).executeTakeFirst(),
+        ]);
+        return { ...tenant, members: Number(members.count), last_activity: activity?.at ? new Date(activity.at) : null };
+      } catch {
+        return { ...tenant, members: null, last_activity: null };
+      }
     }),
   );
 }
