@@ -36,11 +36,11 @@ export function keepTyped(raw: Record<string, string>): Record<string, string> {
 }
 
 /**
- * A path on this same site to send someone back to; anything else becomes "/". No whitespace or
- * backslashes at all: browsers drop tabs and newlines from URLs, so "/\t/evil.example" would
- * otherwise lead to another site.
+ * A path on this same site to send someone back to; anything else becomes "/". Printable ASCII
+ * only, no backslash: browsers drop tabs and newlines from URLs, so "/\t/evil.example" would
+ * otherwise lead to another site, and other characters cannot go into a Location header.
  */
 export const localPathSchema = z
   .string()
-  .regex(/^\/(?![/\\])[^\s\\]*$/)
+  .regex(/^\/(?![/\\])[\x21-\x5b\x5d-\x7e]*$/)
   .catch("/");

@@ -12,6 +12,8 @@ export async function readUpload(request: Request, field: string): Promise<Uint8
     return file instanceof Blob ? new Uint8Array(await file.arrayBuffer()) : null;
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) return "too_big";
+    // A malformed multipart body is a bad request, not a server error: treat it as no file.
+    if (error instanceof Error && /multipart|boundary/i.test(error.message)) return null;
     throw error;
   }
 }

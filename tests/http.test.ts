@@ -133,6 +133,26 @@ describe("security headers", () => {
   });
 });
 
+describe("requests that are too big or malformed", () => {
+  it("refuses a huge form before reading it, and answers a broken address with 400", async () => {
+    const huge = await request(server.url("steenwijk-west", "/inloggen"), {
+      method: "POST",
+      headers: { Origin: server.url("steenwijk-west").slice(0, -1), "Content-Type": "application/x-www-form-urlencoded" },
+      body: `email=${"a".repeat(200_000)}`,
+    });
+    expect(huge.status).toBe(413);
+    expect(huge.body).toContain("Dit formulier is te groot.");
+    const broken = await request(server.url("steenwijk-west", "/%E0"));
+    expect(broken.status).toBe(400);
+  });
+
+  it("keeps the development mailbox for platform admins only", async () => {
+    const res = await request(server.url(null, "/dev/mailbox"));
+    expect(res.status).toBe(303);
+    expect(res.headers.location).toContain("/inloggen");
+  });
+});
+
 describe("health and logs", () => {
   it("/healthz answers while the process runs", async () => {
     const res = await request(server.url(null, "/healthz"));

@@ -118,9 +118,9 @@ describe("coordinators inviting volunteers", () => {
     const page = await request(server.url(wijk.slug, pathOf(link)));
     expect(page.body).toContain("Je hebt al een account op Wijkplaats.");
 
-    const wrong = await post(wijk.slug, pathOf(link), { password: "niet mijn wachtwoord" });
+    const wrong = await post(wijk.slug, pathOf(link), { name: "Bas", password: "niet mijn wachtwoord" });
     expect(wrong.body).toContain("Dit e-mailadres en wachtwoord horen niet bij elkaar");
-    const right = await post(wijk.slug, pathOf(link), { password });
+    const right = await post(wijk.slug, pathOf(link), { name: "Bas", password });
     expect(right.status).toBe(303);
     // One identity, a separate record in each neighbourhood.
     const inWijk = await tenantDb(database, wijk.id).selectFrom("members").select("role").where("account_id", "=", existing.id).executeTakeFirstOrThrow();
@@ -141,6 +141,24 @@ describe("coordinators inviting volunteers", () => {
     const late = await post(wijk.slug, pathOf(link), { name: "Laat", password });
     expect(late.body).toContain("Deze uitnodiging is verlopen.");
     expect(sessionCookieOf(late)).toBeUndefined();
+  });
+
+  it("never lowers the role of someone already here, and is void once the inviter is no longer coordinator", async () => {
+    const coordinator = await createAccount(platformDb(database), { email: `${uniqueSlug("hoog")}@example.org`, password });
+    const coordinatorMember = await addMember(tenantDb(database, wijk.id), { accountId: coordinator.id, name: "Hoog", role: "coordinator" });
+    await inviteMember(tenantDb(database, wijk.id), platformDb(database), { tenant: wijk, siteUrl: origin(wijk.slug), email: coordinator.email, role: "volunteer", invitedBy: null });
+    const link = await invitationLink(coordinator.email);
+    expect((await post(wijk.slug, pathOf(link), { name: "Hoog", password })).status).toBe(303);
+    const role = await tenantDb(database, wijk.id).selectFrom("members").select("role").where("id", "=", coordinatorMember.id).executeTakeFirstOrThrow();
+    expect(role.role).toBe("coordinator");
+
+    // Hoog invites someone, then is demoted: that invitation no longer opens the door.
+    const email = `${uniqueSlug("later")}@example.org`;
+    await inviteMember(tenantDb(database, wijk.id), platformDb(database), { tenant: wijk, siteUrl: origin(wijk.slug), email, role: "coordinator", invitedBy: coordinatorMember.id });
+    await tenantDb(database, wijk.id).updateTable("members").set({ role: "resident" }).where("id", "=", coordinatorMember.id).execute();
+    const attempt = await post(wijk.slug, pathOf(await invitationLink(email)), { name: "Later", password });
+    expect(attempt.body).toContain("Deze uitnodiging geldt niet meer.");
+    expect(sessionCookieOf(attempt)).toBeUndefined();
   });
 
   it("two people opening the same link at the same moment: exactly one gets in", async () => {

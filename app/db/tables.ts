@@ -8,6 +8,7 @@ export interface PlatformTables {
   outbox: OutboxTable;
   rate_limits: RateLimitsTable;
   account_tokens: AccountTokensTable;
+  account_neighbourhoods: { account_id: string; tenant_id: string };
 }
 
 export interface AccountTokensTable {

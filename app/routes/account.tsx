@@ -43,7 +43,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (intent === "delete" && context.tenantDb) {
     const form = parseForm(confirmDelete, formData);
     if (!form.ok) return { form: intent, errors: form.errors, values: {}, saved: false };
-    if ((await deleteOwnAccount(context.tenantDb, context.platformDb, account.id)) === "last_coordinator") {
+    const tenantId = context.site.kind === "tenant" ? context.site.tenant.id : "";
+    if ((await deleteOwnAccount(context.tenantDb, context.platformDb, tenantId, account.id)) === "last_coordinator") {
       return { form: intent, errors: { confirm: "last_coordinator" } as Record<string, string>, values: {}, saved: false };
     }
     return redirect("/", { status: 303, headers: { "Set-Cookie": await clearSessionCookie(request) } });

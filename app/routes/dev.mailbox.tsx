@@ -1,15 +1,19 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { requirePlatformAdmin } from "~/modules/accounts/guard.server";
 import { recentEmails } from "~/modules/email/outbox.server";
 
 export const meta: MetaFunction = () => [{ title: "Mailbox (development)" }];
 
 /**
  * Every email the app queued, for trying the app without a mail server. Only on the platform's own
- * domain, and only when the server says so (development, or the embedded default without SMTP).
+ * domain, only when the server says so (development, or the embedded default without SMTP), and
+ * only for a platform admin.
  */
-export async function loader({ context }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!context.devMailbox || context.site.kind !== "platform") throw new Response(null, { status: 404 });
+  // The links in these emails open accounts: only a platform admin may read them.
+  await requirePlatformAdmin(request, context);
   const emails = await recentEmails(context.platformDb);
   return { emails: emails.map((e) => ({ ...e, created_at: e.created_at.toISOString() })) };
 }

@@ -21,19 +21,16 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
 
 const nameSchema = z.string({ error: "name_required" }).trim().min(1, "name_required").max(100, "name_too_long");
 const newMember = z.object({ name: nameSchema, password: newPasswordSchema });
-const existingMember = z.object({ password: z.string({ error: "password_required" }).min(1, "password_required").max(200, "password_too_long") });
+const existingMember = z.object({ name: nameSchema, password: z.string({ error: "password_required" }).min(1, "password_required").max(200, "password_too_long") });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { db } = requireTenant(context);
+  const { db, tenant } = requireTenant(context);
   const token = params.token ?? "";
   const invitation = await lookUpInvitation(db, context.platformDb, token);
   if (invitation.state !== "valid") return { errors: { form: `invitation_${invitation.state}` } as Record<string, string>, values: {} };
-  const formData = await request.formData();
-  const form = invitation.hasAccount
-    ? parseForm(existingMember.transform((data) => ({ ...data, name: invitation.email })), formData)
-    : parseForm(newMember, formData);
+  const form = parseForm(invitation.hasAccount ? existingMember : newMember, await request.formData());
   if (!form.ok) return { errors: form.errors, values: form.values };
-  const accepted = await acceptInvitation(db, context.platformDb, token, form.data);
+  const accepted = await acceptInvitation(db, context.platformDb, tenant.id, token, form.data);
   if (!accepted.ok) return { errors: { [accepted.field]: accepted.error } as Record<string, string>, values: { name: form.data.name } };
   return redirect("/", { status: 303, headers: { "Set-Cookie": await startSession(request, context, accepted.accountId) } });
 }
@@ -55,9 +52,7 @@ export default function AcceptInvitation() {
         <Form method="post" noValidate>
           <p>{t.invitation.intro(invitation.email, t.roles[invitation.role])}</p>
           <p>{invitation.hasAccount ? t.invitation.existingAccount : t.invitation.newAccount}</p>
-          {invitation.hasAccount ? null : (
-            <Field name="name" label={t.invitation.name} hint={t.invitation.nameHint} autoComplete="name" defaultValue={answer?.values.name} error={answer?.errors.name} required />
-          )}
+          <Field name="name" label={t.invitation.name} hint={t.invitation.nameHint} autoComplete="name" defaultValue={answer?.values.name} error={answer?.errors.name} required />
           <Field
             name="password"
             type="password"

@@ -27,6 +27,9 @@ export interface AppParts {
 const siteSlug = (site: Site | undefined) =>
   site && (site.kind === "tenant" || site.kind === "suspended") ? site.tenant.slug : site?.kind;
 
+/** One-time links (invitation, reset, verification) must not end up in the logs. */
+const redactTokens = (url: string) => url.replace(/\/(uitnodiging|wachtwoord-herstellen|email-bevestigen)\/[^/?]+/, "/$1/[token]");
+
 const portOf = (host: string) => /:\d+$/.exec(host)?.[0] ?? "";
 const validHost = /^([a-z0-9-]+\.)*[a-z0-9-]+\.?(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})?$/i;
 
@@ -50,7 +53,9 @@ export function createApp({ database, resolver, build, logger, trustProxy, platf
     if (res.req.secure) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
     next();
   });
-  if (trustProxy) app.set("trust proxy", true);
+  // One reverse proxy in front: it appends the client's address to X-Forwarded-For, and only that
+  // last entry is believed (earlier ones are whatever the client sent).
+  if (trustProxy) app.set("trust proxy", 1);
 
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
@@ -81,13 +86,22 @@ export function createApp({ database, resolver, build, logger, trustProxy, platf
         return id;
       },
       // Called again when the response ends, by which time the host has been resolved.
-      customProps: (req, res) => (res.locals?.site ? { tenant: siteSlug(res.locals.site as Site), route: req.path } : {}),
+      customProps: (req, res) => (res.locals?.site ? { tenant: siteSlug(res.locals.site as Site), route: redactTokens(req.path) } : {}),
       serializers: {
-        req: (req) => ({ id: req.id, method: req.method, url: req.url }),
+        req: (req) => ({ id: req.id, method: req.method, url: redactTokens(req.url) }),
         res: (res) => ({ statusCode: res.statusCode }),
       },
     }),
   );
+
+  // Forms are small; only the logo upload is larger. Browsers always send Content-Length for forms.
+  app.use((req, res, next) => {
+    if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
+    const limit = req.path === "/beheer/profiel" ? 3 * 1024 * 1024 : 64 * 1024;
+    const length = req.get("content-length");
+    if (length === undefined ? !req.get("transfer-encoding") : Number(length) <= limit) return next();
+    res.status(413).type("text/plain; charset=utf-8").send("Dit formulier is te groot. Maak het kleiner en probeer het opnieuw.\n");
+  });
 
   // All neighbourhoods are subdomains of one "site", so SameSite cookies do not stop one
   // neighbourhood's page from posting to another's. Every state-changing request must come from a
@@ -144,6 +158,11 @@ export function createApp({ database, resolver, build, logger, trustProxy, platf
 
   // Last resort, e.g. the database is down while resolving the host: plain words, no stack trace.
   app.use((error: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    const status = (error as { status?: number }).status;
+    if (status && status >= 400 && status < 500 && !res.headersSent) {
+      res.status(status).type("text/plain; charset=utf-8").send("Dit adres of dit formulier klopt niet.\n");
+      return;
+    }
     req.log?.error({ err: error }, "request failed");
     if (res.headersSent) return;
     res

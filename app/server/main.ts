@@ -3,6 +3,7 @@ import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { platformDb } from "~/db/accessors.server";
 import { migrateAll } from "~/db/migrate.server";
+import { pruneRateLimits } from "~/modules/accounts/rate-limit.server";
 import { createMailTransport, startEmailSender } from "~/modules/email/outbox.server";
 import { seedDemoNeighbourhoods } from "~/modules/demo/demo-neighbourhoods.server";
 import { createFileStorage } from "~/modules/storage/storage.server";
@@ -53,6 +54,8 @@ const app = createApp({
   devMailbox: config.nodeEnv === "development" || (!config.smtpUrl && !config.databaseUrl),
   storage: createFileStorage(config.storage),
 });
+const pruning = setInterval(() => void pruneRateLimits(platformDb(database)).catch((error) => logger.error({ err: error }, "pruning rate limits failed")), 60 * 60_000);
+pruning.unref();
 const stopEmailSender = startEmailSender(platformDb(database), createMailTransport({ smtpUrl: config.smtpUrl, from: config.mailFrom, log: logger }), logger);
 
 const server = app.listen(config.port, () => {
@@ -71,6 +74,7 @@ async function shutdown(signal: string) {
   }, 10_000);
   force.unref();
   server.close(async () => {
+    clearInterval(pruning);
     await stopEmailSender();
     await resolver.close();
     await database.close();

@@ -69,7 +69,11 @@ export function request(
         port: target.port,
         path: target.pathname + target.search,
         method: options.method ?? "GET",
-        headers: { Host: target.host, ...options.headers },
+        headers: {
+          Host: target.host,
+          ...(options.body === undefined ? {} : { "Content-Length": String(Buffer.byteLength(options.body)) }),
+          ...options.headers,
+        },
       },
       (res) => {
         const chunks: Buffer[] = [];

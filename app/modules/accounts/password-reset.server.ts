@@ -35,6 +35,14 @@ export async function resetPassword(context: AppLoadContext, token: string, pass
   const claimed = await useAccountToken(context.platformDb, token, "password_reset");
   if (claimed.state !== "valid") return claimed.state;
   await changePassword(context.platformDb, claimed.accountId, password);
+  // Any other reset link still in a mailbox is worthless now.
+  await context.platformDb
+    .updateTable("account_tokens")
+    .set({ used_at: new Date() })
+    .where("account_id", "=", claimed.accountId)
+    .where("purpose", "=", "password_reset")
+    .where("used_at", "is", null)
+    .execute();
   // Following the emailed link proved the address too.
   await context.platformDb.updateTable("accounts").set({ email_verified_at: new Date() }).where("id", "=", claimed.accountId).where("email_verified_at", "is", null).execute();
   return "ok";

@@ -47,3 +47,9 @@ export async function allowAttempt(db: PlatformDb, checks: { limit: Limit; subje
 export async function resetAttempts(db: PlatformDb, limit: Limit, subject: string): Promise<void> {
   await db.deleteFrom("rate_limits").where("key", "=", `${limit.name}:${subject}`).execute();
 }
+
+/** Forgets counters whose window has long passed, so the table does not grow without end. */
+export async function pruneRateLimits(db: PlatformDb): Promise<void> {
+  const longest = Math.max(...Object.values(limits).map((limit) => limit.windowMs));
+  await db.deleteFrom("rate_limits").where("window_start", "<", new Date(Date.now() - longest)).execute();
+}

@@ -1,9 +1,9 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { z } from "zod";
 import { recordAudit } from "~/modules/audit/audit.server";
-import { addMember } from "~/modules/members/members.server";
+import { joinNeighbourhood } from "~/modules/members/members.server";
 import { requireTenant } from "~/request-context.server";
-import { createAccount, findAccountByEmail } from "./accounts.server";
+import { createAccount, EmailTakenError, findAccountByEmail } from "./accounts.server";
 import { sendEmailVerification } from "./password-reset.server";
 import { verifyPassword } from "./passwords.server";
 import { allowAttempt, limits } from "./rate-limit.server";
@@ -26,13 +26,17 @@ export type SignupResult = { ok: true; accountId: string } | { ok: false; field:
  * privacy statement is recorded with the time.
  */
 export async function signUpResident(context: AppLoadContext, input: z.output<typeof signupSchema>, siteUrl: string): Promise<SignupResult> {
-  const { db } = requireTenant(context);
+  const { db, tenant } = requireTenant(context);
   if (!(await allowAttempt(context.platformDb, [{ limit: limits.signupPerIp, subject: context.clientIp }]))) {
     return { ok: false, field: "form", error: "too_many_attempts" };
   }
   const existing = await findAccountByEmail(context.platformDb, input.email);
   let accountId: string;
   if (existing) {
+    // Checking an existing account's password here is a login: throttled like one.
+    if (!(await allowAttempt(context.platformDb, [{ limit: limits.loginPerAccount, subject: existing.email }]))) {
+      return { ok: false, field: "form", error: "too_many_attempts" };
+    }
     if (!(await verifyPassword(existing.password_hash, input.password))) return { ok: false, field: "password", error: "email_taken" };
     const already = await db.selectFrom("members").select("id").where("account_id", "=", existing.id).executeTakeFirst();
     if (already) return { ok: true, accountId: existing.id };
@@ -40,10 +44,16 @@ export async function signUpResident(context: AppLoadContext, input: z.output<ty
   } else {
     const strong = newPasswordSchema.safeParse(input.password);
     if (!strong.success) return { ok: false, field: "password", error: strong.error.issues[0]!.message };
-    accountId = (await createAccount(context.platformDb, { email: input.email, password: input.password })).id;
+    try {
+      accountId = (await createAccount(context.platformDb, { email: input.email, password: input.password })).id;
+    } catch (error) {
+      // The same address signed up a moment ago, in another tab or neighbourhood.
+      if (error instanceof EmailTakenError) return { ok: false, field: "password", error: "email_taken" };
+      throw error;
+    }
     await sendEmailVerification(context, accountId, input.email, siteUrl);
   }
-  const member = await addMember(db, { accountId, name: input.name, role: "resident", privacyAcceptedAt: new Date() });
+  const member = await joinNeighbourhood(db, context.platformDb, tenant.id, { accountId, name: input.name, role: "resident", privacyAcceptedAt: new Date() });
   await recordAudit(db, { actor: member.id, action: "member_joined", subject: member.id, details: { role: "resident" } });
   return { ok: true, accountId };
 }

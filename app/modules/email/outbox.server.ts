@@ -32,14 +32,18 @@ export function createMailTransport(options: { smtpUrl: string | undefined; from
 }
 
 const MAX_BACKOFF_MS = 60 * 60 * 1000;
+const LEASE_MS = 5 * 60 * 1000;
 
 /**
- * Delivers due emails. Rows are locked with SKIP LOCKED, so several app instances can run this at
- * once without sending an email twice. A failure is retried later with exponential backoff.
+ * Delivers due emails. A short transaction claims a batch (SKIP LOCKED, and a lease that hides it
+ * from other senders for five minutes); the sending itself happens outside any transaction, so a
+ * slow mail server never holds a database connection (PGlite has only one). A failure is retried
+ * later with exponential backoff. Bodies of emails sent over a week ago are emptied: their links
+ * have expired, and nothing should keep them.
  */
 export async function deliverPendingEmails(db: PlatformDb, send: MailTransport, log: Logger, limit = 20): Promise<number> {
-  return db.transaction().execute(async (trx) => {
-    const due = await trx
+  const due = await db.transaction().execute(async (trx) => {
+    const batch = await trx
       .selectFrom("outbox")
       .select(["id", "to_address", "subject", "body", "attempts"])
       .where("sent_at", "is", null)
@@ -49,24 +53,38 @@ export async function deliverPendingEmails(db: PlatformDb, send: MailTransport, 
       .forUpdate()
       .skipLocked()
       .execute();
-    let sent = 0;
-    for (const email of due) {
-      try {
-        await send({ to: email.to_address, subject: email.subject, body: email.body });
-        await trx.updateTable("outbox").set({ sent_at: new Date(), attempts: email.attempts + 1, last_error: null }).where("id", "=", email.id).execute();
-        sent++;
-      } catch (error) {
-        const wait = Math.min(MAX_BACKOFF_MS, 30_000 * 2 ** email.attempts);
-        log.warn({ err: error, outboxId: email.id }, "email delivery failed; will retry");
-        await trx
-          .updateTable("outbox")
-          .set({ attempts: email.attempts + 1, last_error: String(error).slice(0, 500), send_after: new Date(Date.now() + wait) })
-          .where("id", "=", email.id)
-          .execute();
-      }
+    if (batch.length > 0) {
+      await trx
+        .updateTable("outbox")
+        .set({ send_after: new Date(Date.now() + LEASE_MS) })
+        .where("id", "in", batch.map((email) => email.id))
+        .execute();
     }
-    return sent;
+    return batch;
   });
+  let sent = 0;
+  for (const email of due) {
+    try {
+      await send({ to: email.to_address, subject: email.subject, body: email.body });
+      await db.updateTable("outbox").set({ sent_at: new Date(), attempts: email.attempts + 1, last_error: null }).where("id", "=", email.id).execute();
+      sent++;
+    } catch (error) {
+      const wait = Math.min(MAX_BACKOFF_MS, 30_000 * 2 ** email.attempts);
+      log.warn({ err: error, outboxId: email.id }, "email delivery failed; will retry");
+      await db
+        .updateTable("outbox")
+        .set({ attempts: email.attempts + 1, last_error: String(error).slice(0, 500), send_after: new Date(Date.now() + wait) })
+        .where("id", "=", email.id)
+        .execute();
+    }
+  }
+  await db
+    .updateTable("outbox")
+    .set({ body: "" })
+    .where("sent_at", "<", new Date(Date.now() - 7 * 24 * 60 * 60 * 1000))
+    .where("body", "!=", "")
+    .execute();
+  return sent;
 }
 
 /** Runs the delivery every few seconds until stopped. */

@@ -3,11 +3,12 @@ import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
 import type { PlatformDb, TenantDb } from "~/db/accessors.server";
 import type { Role, TenantRow } from "~/db/tables";
 import { messages } from "~/i18n/messages";
-import { createAccount, findAccountByEmail } from "~/modules/accounts/accounts.server";
+import { createAccount, EmailTakenError, findAccountByEmail } from "~/modules/accounts/accounts.server";
+import { allowAttempt, limits } from "~/modules/accounts/rate-limit.server";
 import { verifyPassword } from "~/modules/accounts/passwords.server";
 import { queueEmail } from "~/modules/email/outbox.server";
 import { recordAudit } from "~/modules/audit/audit.server";
-import { addMember } from "./members.server";
+import { joinNeighbourhood } from "./members.server";
 
 export const INVITATION_DAYS = 7;
 const hashToken = (token: string) => sha256(new TextEncoder().encode(token));
@@ -40,7 +41,7 @@ export async function inviteMember(
 }
 
 export type InvitationState =
-  | { state: "valid"; id: string; email: string; role: Role; hasAccount: boolean }
+  | { state: "valid"; id: string; email: string; role: Role; hasAccount: boolean; invitedBy: string | null }
   | { state: "used" | "expired" | "unknown" };
 
 /** What an invitation link is worth on this neighbourhood's host. */
@@ -50,27 +51,46 @@ export async function lookUpInvitation(db: TenantDb, platform: PlatformDb, token
   if (invitation.accepted_at) return { state: "used" };
   if (invitation.expires_at.getTime() <= Date.now()) return { state: "expired" };
   const account = await findAccountByEmail(platform, invitation.email);
-  return { state: "valid", id: invitation.id, email: invitation.email, role: invitation.role, hasAccount: Boolean(account?.password_hash) };
+  return {
+    state: "valid",
+    id: invitation.id,
+    email: invitation.email,
+    role: invitation.role,
+    hasAccount: Boolean(account?.password_hash),
+    invitedBy: invitation.invited_by,
+  };
 }
 
 export type AcceptResult = { ok: true; accountId: string } | { ok: false; field: "password" | "form"; error: string };
 
+const roleRank: Record<Role, number> = { resident: 0, volunteer: 1, coordinator: 2 };
+
 /**
  * Accepts an invitation: someone new gets an account with the password they chose; someone who
- * already has one proves it with their password. The invitation is claimed with one conditional
- * UPDATE, so a link works exactly once even when it is opened twice at the same moment.
+ * already has one proves it with their password (throttled like a login). The invitation is claimed
+ * with one conditional UPDATE, so a link works exactly once even when it is opened twice at the same
+ * moment. An invitation from someone who is no longer a coordinator is void, and an invitation never
+ * lowers the role of someone already here.
  */
 export async function acceptInvitation(
   db: TenantDb,
   platform: PlatformDb,
+  tenantId: string,
   token: string,
   input: { name: string; password: string },
 ): Promise<AcceptResult> {
   const invitation = await lookUpInvitation(db, platform, token);
   if (invitation.state !== "valid") return { ok: false, field: "form", error: `invitation_${invitation.state}` };
+  if (invitation.invitedBy) {
+    const inviter = await db.selectFrom("members").select("role").where("id", "=", invitation.invitedBy).executeTakeFirst();
+    if (inviter?.role !== "coordinator") return { ok: false, field: "form", error: "invitation_revoked" };
+  }
   const existing = await findAccountByEmail(platform, invitation.email);
-  if (existing?.password_hash && !(await verifyPassword(existing.password_hash, input.password))) {
-    return { ok: false, field: "password", error: "login_failed" };
+  if (existing?.password_hash) {
+    if (!(await allowAttempt(platform, [{ limit: limits.loginPerAccount, subject: existing.email }]))) {
+      return { ok: false, field: "password", error: "too_many_attempts" };
+    }
+    if (!(await verifyPassword(existing.password_hash, input.password))) return { ok: false, field: "password", error: "login_failed" };
   }
   const claimed = await db
     .updateTable("invitations")
@@ -81,12 +101,24 @@ export async function acceptInvitation(
     .executeTakeFirst();
   if (!claimed) return { ok: false, field: "form", error: "invitation_used" };
 
-  const account = existing ?? (await createAccount(platform, { email: invitation.email, password: input.password }));
-  const existingMember = await db.selectFrom("members").select(["id"]).where("account_id", "=", account.id).executeTakeFirst();
-  if (existingMember) {
-    await db.updateTable("members").set({ role: invitation.role, updated_at: new Date() }).where("id", "=", existingMember.id).execute();
+  let account;
+  try {
+    account = existing ?? (await createAccount(platform, { email: invitation.email, password: input.password }));
+  } catch (error) {
+    if (!(error instanceof EmailTakenError)) throw error;
+    // Another link for this address made the account a moment ago: let this one be tried again.
+    await db.updateTable("invitations").set({ accepted_at: null }).where("id", "=", invitation.id).execute();
+    return { ok: false, field: "form", error: "try_again" };
   }
-  const member = existingMember ?? (await addMember(db, { accountId: account.id, name: input.name, role: invitation.role }));
+  const existingMember = await db.selectFrom("members").select(["id", "role"]).where("account_id", "=", account.id).executeTakeFirst();
+  if (existingMember) {
+    if (roleRank[invitation.role] > roleRank[existingMember.role]) {
+      await db.updateTable("members").set({ role: invitation.role, updated_at: new Date() }).where("id", "=", existingMember.id).execute();
+      await recordAudit(db, { actor: existingMember.id, action: "role_changed", subject: existingMember.id, details: { from: existingMember.role, to: invitation.role } });
+    }
+    return { ok: true, accountId: account.id };
+  }
+  const member = await joinNeighbourhood(db, platform, tenantId, { accountId: account.id, name: input.name, role: invitation.role });
   await recordAudit(db, { actor: member.id, action: "member_joined", subject: member.id, details: { role: invitation.role } });
   return { ok: true, accountId: account.id };
 }

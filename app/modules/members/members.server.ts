@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { TenantDb } from "~/db/accessors.server";
+import type { PlatformDb, TenantDb } from "~/db/accessors.server";
 import { roles, type Role } from "~/db/tables";
 import { recordAudit } from "~/modules/audit/audit.server";
 
@@ -8,7 +8,22 @@ export function listMembers(db: TenantDb) {
   return db.selectFrom("members").select(["id", "name", "role", "account_id", "phone"]).orderBy("name").execute();
 }
 
-/** Links a login identity (or nobody, for a resident without email) to this neighbourhood. */
+/**
+ * A person with a login joins this neighbourhood: their record here, and the platform's note that
+ * the account belongs to this neighbourhood (so deleting it elsewhere keeps the account alive).
+ */
+export async function joinNeighbourhood(
+  db: TenantDb,
+  platform: PlatformDb,
+  tenantId: string,
+  input: { accountId: string; name: string; role: Role; privacyAcceptedAt?: Date | null },
+) {
+  const member = await addMember(db, input);
+  await platform.insertInto("account_neighbourhoods").values({ account_id: input.accountId, tenant_id: tenantId }).onConflict((oc) => oc.doNothing()).execute();
+  return member;
+}
+
+/** A member record in this neighbourhood (for people with a login, use joinNeighbourhood). */
 export async function addMember(
   db: TenantDb,
   input: { accountId: string | null; name: string; role: Role; phone?: string | null; address?: string | null; notes?: string | null; privacyAcceptedAt?: Date | null },

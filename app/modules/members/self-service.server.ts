@@ -22,30 +22,52 @@ export async function updateOwnProfile(db: TenantDb, accountId: string, input: z
  */
 export async function exportOwnData(db: TenantDb, platform: PlatformDb, accountId: string, tenantId: string) {
   const [account, member, sessions] = await Promise.all([
-    platform.selectFrom("accounts").select(["email", "created_at", "password_changed_at"]).where("id", "=", accountId).executeTakeFirstOrThrow(),
+    platform
+      .selectFrom("accounts")
+      .select(["email", "created_at", "password_changed_at", "email_verified_at", "is_platform_admin"])
+      .where("id", "=", accountId)
+      .executeTakeFirstOrThrow(),
     db.selectFrom("members").selectAll().where("account_id", "=", accountId).executeTakeFirstOrThrow(),
     platform.selectFrom("sessions").select(["user_agent", "created_at", "last_used_at"]).where("account_id", "=", accountId).where("tenant_id", "=", tenantId).execute(),
   ]);
-  const history = await db.selectFrom("audit_log").select(["at", "action", "details"]).where("subject_member_id", "=", member.id).orderBy("id").execute();
+  const history = await db
+    .selectFrom("audit_log")
+    .select(["at", "action", "details"])
+    .where((eb) => eb.or([eb("subject_member_id", "=", member.id), eb("actor_member_id", "=", member.id)]))
+    .orderBy("id")
+    .execute();
   await recordAudit(db, { actor: member.id, action: "data_exported", subject: member.id });
   const { account_id: _accountId, ...record } = member;
   return { exportedAt: new Date().toISOString(), account, neighbourhoodRecord: record, sessions, history };
 }
 
 /**
- * Deletes a person's record in this neighbourhood and their login identity with all its sessions.
- * The audit log keeps that it happened, without the person's data.
+ * Deletes a person's record in this neighbourhood and ends their sessions here. The login identity
+ * goes too when no other neighbourhood has them and they are not a platform admin. The last
+ * coordinator cannot leave: the check and the delete share one transaction with the coordinators'
+ * rows locked, so two coordinators leaving at once cannot both succeed.
  */
-export async function deleteOwnAccount(db: TenantDb, platform: PlatformDb, accountId: string): Promise<"ok" | "last_coordinator"> {
-  const member = await db.selectFrom("members").select(["id", "role"]).where("account_id", "=", accountId).executeTakeFirst();
-  if (member?.role === "coordinator") {
-    const coordinators = await db.selectFrom("members").select("id").where("role", "=", "coordinator").execute();
-    if (coordinators.length <= 1) return "last_coordinator";
+export async function deleteOwnAccount(db: TenantDb, platform: PlatformDb, tenantId: string, accountId: string): Promise<"ok" | "last_coordinator"> {
+  const result = await db.transaction().execute(async (trx) => {
+    const coordinators = await trx.selectFrom("members").select("id").where("role", "=", "coordinator").forUpdate().execute();
+    const member = await trx.selectFrom("members").select(["id", "role"]).where("account_id", "=", accountId).forUpdate().executeTakeFirst();
+    if (member?.role === "coordinator" && coordinators.length <= 1) return "last_coordinator" as const;
+    if (member) {
+      await trx.deleteFrom("members").where("id", "=", member.id).execute();
+      await recordAudit(trx, { actor: null, action: "member_deleted" });
+    }
+    return "ok" as const;
+  });
+  if (result !== "ok") return result;
+  await platform.deleteFrom("account_neighbourhoods").where("account_id", "=", accountId).where("tenant_id", "=", tenantId).execute();
+  const [elsewhere, account] = await Promise.all([
+    platform.selectFrom("account_neighbourhoods").select("tenant_id").where("account_id", "=", accountId).executeTakeFirst(),
+    platform.selectFrom("accounts").select("is_platform_admin").where("id", "=", accountId).executeTakeFirst(),
+  ]);
+  if (!elsewhere && !account?.is_platform_admin) {
+    await platform.deleteFrom("accounts").where("id", "=", accountId).execute();
+  } else {
+    await platform.deleteFrom("sessions").where("account_id", "=", accountId).where("tenant_id", "=", tenantId).execute();
   }
-  if (member) {
-    await db.deleteFrom("members").where("id", "=", member.id).execute();
-    await recordAudit(db, { actor: null, action: "member_deleted" });
-  }
-  await platform.deleteFrom("accounts").where("id", "=", accountId).execute();
   return "ok";
 }

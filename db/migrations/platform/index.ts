@@ -4,6 +4,7 @@ import * as accountsAndSessions from "./0002_accounts_and_sessions";
 import * as outbox from "./0003_outbox";
 import * as rateLimits from "./0004_rate_limits";
 import * as accountTokens from "./0005_account_tokens";
+import * as accountNeighbourhoods from "./0006_account_neighbourhoods";
 
 // Every platform migration, by name; names sort in the order they run. Add new files here.
 export const platformMigrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const platformMigrations: Record<string, Migration> = {
   "0003_outbox": outbox,
   "0004_rate_limits": rateLimits,
   "0005_account_tokens": accountTokens,
+  "0006_account_neighbourhoods": accountNeighbourhoods,
 };
