@@ -79,6 +79,18 @@ describe("the platform admin", () => {
     expect(row.status).toBe("active");
   });
 
+  it("invites a new coordinator for an existing neighbourhood, e.g. after the last one left", async () => {
+    const email = `${uniqueSlug("opvolger")}@example.org`;
+    const bad = await request(server.url(null, "/admin"), form(adminCookie, { intent: "invite", slug: "", email: "geen" }));
+    expect(bad.body).toContain("Kies een wijk.");
+    expect(bad.body).toContain("Dit is geen geldig e-mailadres.");
+    const res = await request(server.url(null, "/admin"), form(adminCookie, { intent: "invite", slug: wijk.slug, email }));
+    expect(res.body).toContain(`De uitnodiging voor ${email} is verstuurd.`);
+    const mail = await platformDb(database).selectFrom("outbox").select("body").where("to_address", "=", email).executeTakeFirstOrThrow();
+    expect(mail.body).toContain(`http://${wijk.slug}.localhost:${server.port}/uitnodiging/`);
+    expect(mail.body).toContain("als coördinator");
+  });
+
   it("is refused to everyone else", async () => {
     const anonymous = await request(server.url(null, "/admin"));
     expect(anonymous.status).toBe(303);
@@ -89,6 +101,10 @@ describe("the platform admin", () => {
     // The admin pages do not exist on a neighbourhood's host, whoever asks.
     expect((await request(server.url(wijk.slug, "/admin"), { headers: { Cookie: coordinatorCookie } })).status).toBe(404);
     expect((await request(server.url(wijk.slug, "/admin"), form(coordinatorCookie, { slug: wijk.slug, status: "suspended" }, wijk.slug))).status).toBe(404);
+    expect((await request(server.url(wijk.slug, "/admin"), form(coordinatorCookie, { intent: "invite", slug: wijk.slug, email: "x@example.org" }, wijk.slug))).status).toBe(404);
+    const anonymousInvite = await request(server.url(null, "/admin"), form("", { intent: "invite", slug: wijk.slug, email: "y@example.org" }));
+    expect(anonymousInvite.status).toBe(303);
+    expect(await platformDb(database).selectFrom("outbox").select("id").where("to_address", "in", ["x@example.org", "y@example.org"]).executeTakeFirst()).toBeUndefined();
     const onboard = await request(server.url(null, "/admin/nieuw"), form("", { name: "Stiekem", slug: uniqueSlug("stiekem") }));
     expect(onboard.status).toBe(303);
     expect(onboard.headers.location).toContain("/inloggen");

@@ -93,6 +93,8 @@ const nl = {
   admin: {
     title: "Wijkplaats beheer",
     onboard: "Nieuwe wijk aanmelden",
+    inviteCoordinator: "Coördinator uitnodigen",
+    inviteCoordinatorIntro: "Voor een wijk die een (nieuwe) coördinator nodig heeft, bijvoorbeeld als de vorige is gestopt.",
     neighbourhood: "Wijk",
     status: "Status",
     members: "Mensen",
@@ -227,6 +229,7 @@ const nl = {
     name_required: "Vul je naam in.",
     name_too_long: "Deze naam is te lang (meer dan 100 tekens).",
     role_invalid: "Kies een rol.",
+    neighbourhood_required: "Kies een wijk.",
     last_coordinator: "Een wijk heeft altijd minstens één coördinator. Maak eerst iemand anders coördinator.",
     text_too_long: "Deze tekst is te lang.",
     confirm_required: "Zet een vinkje als je het zeker weet.",
@@ -348,6 +351,8 @@ const en: Messages = {
   admin: {
     title: "Wijkplaats administration",
     onboard: "Onboard a new neighbourhood",
+    inviteCoordinator: "Invite a coordinator",
+    inviteCoordinatorIntro: "For a neighbourhood that needs a (new) coordinator, for example when the previous one stopped.",
     neighbourhood: "Neighbourhood",
     status: "Status",
     members: "People",
@@ -479,6 +484,7 @@ const en: Messages = {
     name_required: "Fill in your name.",
     name_too_long: "This name is too long (over 100 characters).",
     role_invalid: "Choose a role.",
+    neighbourhood_required: "Choose a neighbourhood.",
     last_coordinator: "A neighbourhood always has at least one coordinator. Make someone else coordinator first.",
     text_too_long: "This text is too long.",
     confirm_required: "Tick the box if you are sure.",

@@ -1,14 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { platformDb } from "~/db/accessors.server";
+import { Field } from "~/components/Field";
+import { platformDb, tenantDb } from "~/db/accessors.server";
 import { parseForm } from "~/forms";
 import { titleMeta } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-messages";
 import { requirePlatformAdmin } from "~/modules/accounts/guard.server";
+import { emailSchema } from "~/modules/accounts/validation.server";
+import { inviteMember } from "~/modules/members/invitations.server";
 import { listTenantsForAdmin } from "~/modules/tenants/admin.server";
-import { setTenantStatus, TenantNotFoundError } from "~/modules/tenants/tenants.server";
+import { neighbourhoodUrl, setTenantStatus, TenantNotFoundError } from "~/modules/tenants/tenants.server";
 
 export const meta = titleMeta((t) => t.admin.title);
 
@@ -22,10 +25,27 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 const statusChange = z.object({ slug: z.string().min(1).max(40), status: z.enum(["active", "suspended"]) });
 
-/** Suspend or resume a neighbourhood. */
+const coordinatorInvitation = z.object({ slug: z.string({ error: "neighbourhood_required" }).min(1, "neighbourhood_required"), email: emailSchema });
+
+/** Suspend or resume a neighbourhood, or invite a (new) coordinator for one. */
 export async function action({ request, context }: ActionFunctionArgs) {
   const { database } = await requirePlatformAdmin(request, context);
-  const form = parseForm(statusChange, await request.formData());
+  const formData = await request.formData();
+  if (formData.get("intent") === "invite") {
+    const invite = parseForm(coordinatorInvitation, formData);
+    if (!invite.ok) return { errors: invite.errors, values: invite.values, invited: null };
+    const tenant = await platformDb(database).selectFrom("tenants").selectAll().where("slug", "=", invite.data.slug).where("status", "!=", "provisioning").executeTakeFirst();
+    if (!tenant) return { errors: { slug: "neighbourhood_required" } as Record<string, string>, values: { email: invite.data.email }, invited: null };
+    await inviteMember(tenantDb(database, tenant.id), platformDb(database), {
+      tenant,
+      siteUrl: neighbourhoodUrl(context.platformUrl, tenant),
+      email: invite.data.email,
+      role: "coordinator",
+      invitedBy: null,
+    });
+    return { errors: {} as Record<string, string>, values: {} as Record<string, string>, invited: invite.data.email };
+  }
+  const form = parseForm(statusChange, formData);
   if (!form.ok) throw new Response(null, { status: 400 });
   try {
     await setTenantStatus(platformDb(database), form.data.slug, form.data.status);
@@ -38,6 +58,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function AdminOverview() {
   const { tenants } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
   const { t, lang } = useLanguage();
   return (
     <>
@@ -80,6 +101,35 @@ export default function AdminOverview() {
           ))}
         </tbody>
       </table>
+
+      <h2 id="coordinator-uitnodigen">{t.admin.inviteCoordinator}</h2>
+      <p>{t.admin.inviteCoordinatorIntro}</p>
+      {answer?.invited ? (
+        <p role="status" className="notice">
+          {t.invitation.invited(answer.invited)}
+        </p>
+      ) : null}
+      <Form method="post" noValidate aria-labelledby="coordinator-uitnodigen">
+        <input type="hidden" name="intent" value="invite" />
+        <div className={answer?.errors.slug ? "field field-error" : "field"}>
+          <label htmlFor="veld-slug">{t.admin.neighbourhood}</label>
+          {answer?.errors.slug ? (
+            <p className="error" id="veld-slug-fout">
+              {(t.validation as Record<string, string>)[answer.errors.slug]}
+            </p>
+          ) : null}
+          <select id="veld-slug" name="slug" defaultValue={answer?.values.slug ?? ""} aria-describedby={answer?.errors.slug ? "veld-slug-fout" : undefined}>
+            <option value="">—</option>
+            {tenants.map((tenant) => (
+              <option key={tenant.id} value={tenant.slug}>
+                {tenant.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <Field name="email" type="email" label={t.invitation.inviteEmail} defaultValue={answer?.values.email} error={answer?.errors.email} required />
+        <button type="submit">{t.invitation.inviteSubmit}</button>
+      </Form>
     </>
   );
 }
