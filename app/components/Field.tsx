@@ -11,7 +11,7 @@ interface Props extends InputHTMLAttributes<HTMLInputElement> {
 
 /** Label, input, hint and error message, wired up for screen readers. */
 export function Field({ name, label, hint, error, ...input }: Props) {
-  const { t } = useLanguage();
+  const { explain } = useLanguage();
   const id = `veld-${name}`;
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-fout` : null].filter(Boolean).join(" ") || undefined;
   return (
@@ -24,7 +24,7 @@ export function Field({ name, label, hint, error, ...input }: Props) {
       ) : null}
       {error ? (
         <p className="error" id={`${id}-fout`}>
-          {(t.validation as Record<string, string>)[error] ?? error}
+          {explain(error)}
         </p>
       ) : null}
       <input id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />

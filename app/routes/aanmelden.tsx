@@ -29,8 +29,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function SignUp() {
   const { name } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
-  const { t } = useLanguage();
-  const explain = (key: string | undefined) => (key ? ((t.validation as Record<string, string>)[key] ?? key) : undefined);
+  const { t, explain } = useLanguage();
   return (
     <>
       <h1>{t.signup.title(name)}</h1>

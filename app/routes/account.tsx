@@ -60,9 +60,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Account() {
   const { email, member, sessions } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
-  const { t, lang } = useLanguage();
+  const { t, lang, explain } = useLanguage();
   const mine = (form: string) => (answer?.form === form ? answer : undefined);
-  const explain = (key: string | undefined) => (key ? ((t.validation as Record<string, string>)[key] ?? key) : undefined);
   return (
     <>
       <h1>{t.account.title}</h1>

@@ -59,7 +59,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function AdminOverview() {
   const { tenants } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
-  const { t, lang } = useLanguage();
+  const { t, lang, explain } = useLanguage();
   return (
     <>
       <h1>{t.admin.title}</h1>
@@ -115,7 +115,7 @@ export default function AdminOverview() {
           <label htmlFor="veld-slug">{t.admin.neighbourhood}</label>
           {answer?.errors.slug ? (
             <p className="error" id="veld-slug-fout">
-              {(t.validation as Record<string, string>)[answer.errors.slug]}
+              {explain(answer.errors.slug)}
             </p>
           ) : null}
           <select id="veld-slug" name="slug" defaultValue={answer?.values.slug ?? ""} aria-describedby={answer?.errors.slug ? "veld-slug-fout" : undefined}>

@@ -49,9 +49,8 @@ export async function action({ request, context }: ActionFunctionArgs): Promise<
 export default function Manage() {
   const { name, members } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
-  const { t } = useLanguage();
+  const { t, explain } = useLanguage();
   const mine = (form: string) => (answer?.form === form ? answer : undefined);
-  const explain = (key: string | undefined) => (key ? ((t.validation as Record<string, string>)[key] ?? key) : undefined);
   return (
     <>
       <h1>{t.manage.title(name)}</h1>

@@ -36,7 +36,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function EditProfile() {
   const { values: saved, hasLogo } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
-  const { t } = useLanguage();
+  const { t, explain } = useLanguage();
   const values = (!answer?.logo && answer?.values) || saved;
   const field = (name: string) => ({ name, defaultValue: values[name] ?? "", error: answer?.errors[name] });
   const hasErrors = answer && !answer.logo && Object.keys(answer.errors).length > 0;
@@ -58,7 +58,7 @@ export default function EditProfile() {
           </p>
           {answer?.errors.logo ? (
             <p className="error" id="veld-logo-fout">
-              {(t.validation as Record<string, string>)[answer.errors.logo]}
+              {explain(answer.errors.logo)}
             </p>
           ) : null}
           <input

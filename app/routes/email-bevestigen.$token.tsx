@@ -15,7 +15,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
 
 export default function ConfirmEmail() {
   const { result } = useLoaderData<typeof loader>();
-  const { t } = useLanguage();
+  const { t, explain } = useLanguage();
   return (
     <>
       <h1>{t.verification.title}</h1>
@@ -24,7 +24,7 @@ export default function ConfirmEmail() {
           {t.verification.done}
         </p>
       ) : (
-        <p className="error">{(t.validation as Record<string, string>)[`link_${result}`]}</p>
+        <p className="error">{explain(`link_${result}`)}</p>
       )}
     </>
   );

@@ -38,14 +38,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function AcceptInvitation() {
   const { name, invitation } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
-  const { t } = useLanguage();
+  const { t, explain } = useLanguage();
   const problem = answer?.errors.form ?? (invitation.state === "valid" ? undefined : `invitation_${invitation.state}`);
   return (
     <>
       <h1>{t.invitation.title(name)}</h1>
       {problem ? (
         <p className="error" role="alert">
-          {(t.validation as Record<string, string>)[problem] ?? problem}
+          {explain(problem)}
         </p>
       ) : null}
       {invitation.state === "valid" && !answer?.errors.form ? (

@@ -31,14 +31,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function ResetPassword() {
   const { state } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
-  const { t } = useLanguage();
+  const { t, explain } = useLanguage();
   const problem = answer?.errors.form ?? (state === "valid" ? undefined : `link_${state}`);
   return (
     <>
       <h1>{t.passwordReset.newTitle}</h1>
       {problem ? (
         <p className="error" role="alert">
-          {(t.validation as Record<string, string>)[problem]} <a href="/wachtwoord-vergeten">{t.passwordReset.forgot}</a>
+          {explain(problem)} <a href="/wachtwoord-vergeten">{t.passwordReset.forgot}</a>
         </p>
       ) : (
         <Form method="post" noValidate>
