@@ -1,4 +1,5 @@
 import { PGlite } from "@electric-sql/pglite";
+import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
 import { Kysely, PostgresDialect } from "kysely";
 import { PGliteDialect } from "kysely-pglite-dialect";
 import pg from "pg";
@@ -16,6 +17,12 @@ export interface Database {
   /** Root handle. Reach tables through `platformDb` or `tenantDb`, never through this directly. */
   kysely: Kysely<unknown>;
   listen(channel: string, handler: NotificationHandler): Promise<() => Promise<void>>;
+  /**
+   * Runs SQL text for a library that brings its own (the pg-boss job queue): several statements
+   * when there are no parameters. On the embedded database it waits its turn with Kysely's queries,
+   * so it never lands inside someone else's transaction.
+   */
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
   close(): Promise<void>;
 }
 
@@ -42,6 +49,7 @@ function openPostgres(connectionString: string, max: number): Database {
   return {
     kind: "postgres",
     kysely,
+    executeSql: (text, values) => pool.query(text, values),
     async listen(channel, handler) {
       // A dedicated connection per channel. When it drops, notifications may have been missed: the
       // handler is called (so caches are cleared) and the connection is made again, every second
@@ -85,11 +93,21 @@ function openPostgres(connectionString: string, max: number): Database {
 async function openEmbedded(options: DatabaseOptions): Promise<Database> {
   const release = options.dataDir ? acquireEmbeddedLock(options.dataDir, options.holder ?? "another process") : () => {};
   try {
-    const pglite = await PGlite.create(options.dataDir ? { dataDir: options.dataDir } : {});
+    // The same extensions the platform migrations create on a PostgreSQL server.
+    const extensions = { btree_gist };
+    const pglite = await PGlite.create(options.dataDir ? { dataDir: options.dataDir, extensions } : { extensions });
     const kysely = new Kysely<unknown>({ dialect: new PGliteDialect(pglite) });
     return {
       kind: "embedded",
       kysely,
+      // Kysely's PGlite driver hands out one connection at a time; holding it serialises this SQL
+      // with every Kysely query and transaction.
+      executeSql: (text, values) =>
+        kysely.connection().execute(async () => {
+          if (values?.length) return pglite.query(text, values);
+          const results = await pglite.exec(text);
+          return results.at(-1) ?? { rows: [] };
+        }),
       listen: (channel, handler) => pglite.listen(channel, handler),
       async close() {
         await kysely.destroy();

@@ -90,6 +90,12 @@ export interface TenantTables {
   profile: ProfileTable;
   opening_hours: OpeningHoursTable;
   offerings: OfferingsTable;
+  tools: ToolsTable;
+  tool_photos: ToolPhotosTable;
+  loans: LoansTable;
+  tool_maintenance: ToolMaintenanceTable;
+  lending_rules: LendingRulesTable;
+  lending_blocks: LendingBlocksTable;
 }
 
 export interface ProfileTable {
@@ -171,4 +177,91 @@ export interface AuditLogTable {
   action: AuditAction;
   subject_member_id: string | null;
   details: ColumnType<Record<string, unknown>, string | undefined, never>;
+}
+
+export const toolConditions = ["good", "fair", "poor"] as const;
+export type ToolCondition = (typeof toolConditions)[number];
+export const toolStatuses = ["available", "in_repair", "retired"] as const;
+export type ToolStatus = (typeof toolStatuses)[number];
+
+export interface ToolsTable {
+  id: Generated<string>;
+  number: Generated<number>;
+  name: string;
+  category: string;
+  description: string | null;
+  condition: ToolCondition;
+  location: string | null;
+  deposit_cents: number | null;
+  fee_cents: number | null;
+  max_loan_days: number;
+  safety_notes: string | null;
+  needs_instruction: boolean;
+  status: ColumnType<ToolStatus, ToolStatus | undefined, ToolStatus>;
+  search: ColumnType<string, never, never>;
+  created_at: ColumnType<Date, never, never>;
+  updated_at: ColumnType<Date, never, Date>;
+}
+
+export type ToolRow = Selectable<ToolsTable>;
+
+export interface ToolPhotosTable {
+  id: Generated<string>;
+  tool_id: string;
+  storage_key: string;
+  created_at: ColumnType<Date, never, never>;
+}
+
+export const loanStatuses = ["reserved", "on_loan", "returned", "cancelled"] as const;
+export type LoanStatus = (typeof loanStatuses)[number];
+export type Payment = "cash" | "waived";
+
+export interface LoansTable {
+  id: Generated<string>;
+  tool_id: string;
+  member_id: string | null;
+  status: LoanStatus;
+  /** A Postgres daterange, "[start,due+1)"; read it with lower()/upper(). */
+  period: string;
+  created_at: ColumnType<Date, never, never>;
+  created_by: string | null;
+  checked_out_at: Date | null;
+  checked_out_by: string | null;
+  condition_out: string | null;
+  returned_at: Date | null;
+  returned_by: string | null;
+  condition_in: string | null;
+  deposit_cents: number | null;
+  deposit_payment: Payment | null;
+  deposit_returned_at: Date | null;
+  fee_cents: number | null;
+  fee_payment: Payment | null;
+  waived_reason: string | null;
+  cancelled_at: Date | null;
+  due_reminder_sent_at: Date | null;
+  overdue_reminder_sent_at: Date | null;
+}
+
+export const maintenanceKinds = ["note", "to_repair", "repaired", "retired"] as const;
+export type MaintenanceKind = (typeof maintenanceKinds)[number];
+
+export interface ToolMaintenanceTable {
+  id: Generated<string>;
+  tool_id: string;
+  at: ColumnType<Date, never, never>;
+  member_id: string | null;
+  kind: MaintenanceKind;
+  note: string | null;
+}
+
+export interface LendingRulesTable {
+  id: ColumnType<1, 1 | undefined, never>;
+  max_open_loans: number;
+}
+
+export interface LendingBlocksTable {
+  member_id: string;
+  reason: string;
+  blocked_at: ColumnType<Date, never, never>;
+  blocked_by: string | null;
 }

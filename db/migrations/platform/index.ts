@@ -5,6 +5,7 @@ import * as outbox from "./0003_outbox";
 import * as rateLimits from "./0004_rate_limits";
 import * as accountTokens from "./0005_account_tokens";
 import * as accountNeighbourhoods from "./0006_account_neighbourhoods";
+import * as extensions from "./0007_extensions";
 
 // Every platform migration, by name; names sort in the order they run. Add new files here.
 export const platformMigrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const platformMigrations: Record<string, Migration> = {
   "0004_rate_limits": rateLimits,
   "0005_account_tokens": accountTokens,
   "0006_account_neighbourhoods": accountNeighbourhoods,
+  "0007_extensions": extensions,
 };

@@ -4,6 +4,7 @@ import * as members from "./0002_members";
 import * as invitations from "./0003_invitations";
 import * as auditLog from "./0004_audit_log";
 import * as profileLogo from "./0005_profile_logo";
+import * as toolLibrary from "./0006_tool_library";
 
 // Every tenant migration, by name; names sort in the order they run. Add new files here.
 export const tenantMigrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const tenantMigrations: Record<string, Migration> = {
   "0003_invitations": invitations,
   "0004_audit_log": auditLog,
   "0005_profile_logo": profileLogo,
+  "0006_tool_library": toolLibrary,
 };
