@@ -31,6 +31,25 @@ export function parseForm<S extends z.ZodType>(
   return { ok: false, errors, values: keepTyped(raw) };
 }
 
+/** An optional text field: trimmed, at most `max` characters, empty becomes null. */
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, "text_too_long")
+    .optional()
+    .transform((value) => value || null);
+
+/** A text field that must be filled in; `missing` is the message key when it is empty. */
+export const requiredText = (max: number, missing: string) =>
+  z.string({ error: missing }).trim().min(1, missing).max(max, "text_too_long");
+
+/** A checkbox that sends "ja" when ticked and nothing otherwise. */
+export const checkbox = z
+  .string()
+  .optional()
+  .transform((value) => value === "ja");
+
 export function keepTyped(raw: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(raw).filter(([key]) => !secretFields.has(key)));
 }

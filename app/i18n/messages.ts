@@ -1,4 +1,5 @@
 import type { AuditAction, OfferingKind, Role, TenantStatus } from "~/db/tables";
+import { toolLibraryMessages, toolLibraryValidation } from "~/modules/tool-library/messages";
 
 export const languages = ["nl", "en"] as const;
 export type Language = (typeof languages)[number];
@@ -214,7 +215,9 @@ const nl = {
     title: "E-mailadres bevestigen",
     done: "Dank je! Je e-mailadres is bevestigd.",
   },
+  toolLibrary: toolLibraryMessages.nl,
   validation: {
+    ...toolLibraryValidation.nl,
     email_required: "Vul je e-mailadres in.",
     email_invalid: "Dit is geen geldig e-mailadres. Het ziet eruit als naam@voorbeeld.nl.",
     email_too_long: "Dit e-mailadres is te lang.",
@@ -469,7 +472,9 @@ const en: Messages = {
     title: "Confirm email address",
     done: "Thank you! Your email address has been confirmed.",
   },
+  toolLibrary: toolLibraryMessages.en,
   validation: {
+    ...toolLibraryValidation.en,
     email_required: "Fill in your email address.",
     email_invalid: "This is not a valid email address. It looks like name@example.com.",
     email_too_long: "This email address is too long.",

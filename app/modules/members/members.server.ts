@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { optionalText } from "~/forms";
 import type { PlatformDb, TenantDb } from "~/db/accessors.server";
 import { roles, type Role } from "~/db/tables";
 import { recordAudit } from "~/modules/audit/audit.server";
@@ -43,20 +44,12 @@ export async function addMember(
     .executeTakeFirstOrThrow();
 }
 
-const optional = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, "text_too_long")
-    .optional()
-    .transform((value) => value || null);
-
 /** A resident registered at the desk, possibly without email or phone: nobody logs in as them. */
 export const deskRegistrationSchema = z.object({
   name: z.string({ error: "name_required" }).trim().min(1, "name_required").max(100, "name_too_long"),
-  phone: optional(30),
-  address: optional(200),
-  notes: optional(1000),
+  phone: optionalText(30),
+  address: optionalText(200),
+  notes: optionalText(1000),
 });
 
 export async function registerAtDesk(db: TenantDb, input: z.output<typeof deskRegistrationSchema>, actor: string) {

@@ -1,14 +1,7 @@
 import { z } from "zod";
+import { optionalText } from "~/forms";
 import type { TenantDb } from "~/db/accessors.server";
 import { offeringKinds } from "~/db/tables";
-
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, "text_too_long")
-    .optional()
-    .transform((v) => v || null);
 
 const time = z.union([z.literal(""), z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "time_invalid")]).optional();
 
@@ -18,19 +11,19 @@ const time = z.union([z.literal(""), z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$
  */
 export const profileFormSchema = z
   .object({
-    tagline: text(200),
-    description: text(2000),
-    street: text(200),
-    postcode: text(10),
-    city: text(100),
-    phone: text(30),
+    tagline: optionalText(200),
+    description: optionalText(2000),
+    street: optionalText(200),
+    postcode: optionalText(10),
+    city: optionalText(100),
+    phone: optionalText(30),
     email: z.union([z.literal(""), z.email("email_invalid")]).optional().transform((v) => v || null),
     website: z
       .union([z.literal(""), z.string().trim().regex(/^https?:\/\/\S+$/i, "website_invalid").max(300, "text_too_long")])
       .optional()
       .transform((v) => v || null),
     ...Object.fromEntries([1, 2, 3, 4, 5, 6, 7].flatMap((d) => [[`opens_${d}`, time], [`closes_${d}`, time]])),
-    ...Object.fromEntries(offeringKinds.flatMap((k) => [[`offer_${k}`, z.literal("ja").optional()], [`offerText_${k}`, text(300)]])),
+    ...Object.fromEntries(offeringKinds.flatMap((k) => [[`offer_${k}`, z.literal("ja").optional()], [`offerText_${k}`, optionalText(300)]])),
   })
   .superRefine((form, ctx) => {
     const values = form as Record<string, string | undefined>;

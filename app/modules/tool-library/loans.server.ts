@@ -1,0 +1,335 @@
+import { sql, type Transaction } from "kysely";
+import { z } from "zod";
+import type { TenantDb } from "~/db/accessors.server";
+import type { TenantTables } from "~/db/tables";
+import { addDays, daysBetween, isIsoDay, isoWeekday } from "~/dates";
+import { optionalText } from "~/forms";
+
+/**
+ * Reservations and loans are rows of one table: a reservation becomes a loan when the desk hands the
+ * tool out, and a walk-in loan starts as one. The exclusion constraint `loans_no_overlap` makes two
+ * open rows for the same tool and overlapping days impossible, however many people try at once.
+ */
+
+/** How far ahead a resident can reserve. */
+export const MAX_DAYS_AHEAD = 90;
+
+const day = z.string({ error: "date_invalid" }).trim().refine(isIsoDay, "date_invalid");
+
+export const reservationSchema = z.object({ start: day, end: day });
+export type ReservationInput = z.output<typeof reservationSchema>;
+
+export type LoanProblem = { ok: false; field: string; error: string };
+type Result<T> = ({ ok: true } & T) | LoanProblem;
+const problem = (field: string, error: string): LoanProblem => ({ ok: false, field, error });
+
+/** Rules about the dates alone, before anything is looked up. */
+function checkDates(start: string, end: string, today: string): LoanProblem | null {
+  if (start < today) return problem("start", "date_in_past");
+  if (daysBetween(today, start) > MAX_DAYS_AHEAD) return problem("start", "too_far_ahead");
+  if (end < start) return problem("end", "end_before_start");
+  return null;
+}
+
+/**
+ * Everything about borrower and tool that must hold for a new reservation or loan, checked inside
+ * the transaction that inserts it. The borrower's row is locked so one person's two requests at
+ * once cannot both slip under the maximum; the tool's row is share-locked so it cannot be sent for
+ * repair halfway. Overlap with other bookings is left to the exclusion constraint.
+ */
+async function checkBorrowerAndTool(
+  trx: Transaction<TenantTables>,
+  input: { toolId: string; memberId: string; start: string; end: string; checkOpeningDays: boolean },
+): Promise<LoanProblem | null> {
+  const member = await trx.selectFrom("members").select("id").where("id", "=", input.memberId).forUpdate().executeTakeFirst();
+  if (!member) return problem("member", "member_unknown");
+  const blocked = await trx.selectFrom("lending_blocks").select("member_id").where("member_id", "=", input.memberId).executeTakeFirst();
+  if (blocked) return problem("form", "borrower_blocked");
+  const tool = await trx.selectFrom("tools").select(["status", "max_loan_days"]).where("id", "=", input.toolId).forShare().executeTakeFirst();
+  if (!tool || tool.status === "retired") return problem("tool", "tool_unknown");
+  if (tool.status !== "available") return problem("tool", "tool_not_lendable");
+  if (daysBetween(input.start, input.end) + 1 > tool.max_loan_days) return problem("end", "loan_too_long");
+  if (input.checkOpeningDays) {
+    const open = new Set((await trx.selectFrom("opening_hours").select("weekday").execute()).map((row) => row.weekday));
+    // With no opening hours listed, every day counts as open.
+    if (open.size > 0 && !open.has(isoWeekday(input.start))) return problem("start", "closed_day");
+    if (open.size > 0 && !open.has(isoWeekday(input.end))) return problem("end", "closed_day");
+  }
+  const { rules } = await trx.selectFrom("lending_rules").select("max_open_loans as rules").executeTakeFirstOrThrow();
+  const { open } = await trx
+    .selectFrom("loans")
+    .select((eb) => eb.fn.countAll<string>().as("open"))
+    .where("member_id", "=", input.memberId)
+    .where("status", "in", ["reserved", "on_loan"])
+    .executeTakeFirstOrThrow();
+  if (Number(open) >= rules) return problem("form", "too_many_loans");
+  return null;
+}
+
+const isOverlap = (error: unknown) => (error as { code?: string }).code === "23P01";
+
+/** A resident (or the desk for them) reserves a tool from `start` up to and including `end`. */
+export async function reserveTool(
+  db: TenantDb,
+  input: ReservationInput & { toolId: string; memberId: string; actor: string; today: string },
+): Promise<Result<{ loanId: string }>> {
+  const wrongDates = checkDates(input.start, input.end, input.today);
+  if (wrongDates) return wrongDates;
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const wrong = await checkBorrowerAndTool(trx, { ...input, checkOpeningDays: true });
+      if (wrong) return wrong;
+      const loan = await trx
+        .insertInto("loans")
+        .values({ tool_id: input.toolId, member_id: input.memberId, status: "reserved", period: `[${input.start},${addDays(input.end, 1)})`, created_by: input.actor })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      return { ok: true as const, loanId: loan.id };
+    });
+  } catch (error) {
+    if (isOverlap(error)) return problem("start", "tool_taken");
+    throw error;
+  }
+}
+
+/** The borrower cancels their own reservation; the desk (`memberId` null) can cancel any. */
+export async function cancelReservation(db: TenantDb, loanId: string, memberId: string | null): Promise<boolean> {
+  let update = db.updateTable("loans").set({ status: "cancelled", cancelled_at: new Date() }).where("id", "=", loanId).where("status", "=", "reserved");
+  if (memberId) update = update.where("member_id", "=", memberId);
+  return (await update.executeTakeFirst()).numUpdatedRows > 0n;
+}
+
+const loanColumns = [
+  "loans.id",
+  "loans.status",
+  sql<string>`lower(loans.period)::text`.as("start"),
+  sql<string>`(upper(loans.period) - 1)::text`.as("due"),
+  "loans.checked_out_at",
+  "loans.returned_at",
+  "tools.id as tool_id",
+  "tools.number as tool_number",
+  "tools.name as tool_name",
+] as const;
+
+/** Someone's own reservations and loans, open ones first. */
+export function loansOf(db: TenantDb, memberId: string) {
+  return db
+    .selectFrom("loans")
+    .innerJoin("tools", "tools.id", "loans.tool_id")
+    .select(loanColumns)
+    .where("loans.member_id", "=", memberId)
+    .orderBy(sql`loans.status in ('reserved', 'on_loan')`, "desc")
+    .orderBy("loans.period", "desc")
+    .limit(100)
+    .execute();
+}
+
+// ---------------------------------------------------------------------------------------------
+// The desk
+
+const payment = z.enum(["cash", "waived"], { error: "payment_invalid" }).optional();
+
+/** What the desk fills in when handing a tool out. */
+export const checkOutSchema = z
+  .object({
+    conditionOut: optionalText(1000),
+    deposit: payment,
+    fee: payment,
+    waivedReason: optionalText(300),
+  })
+  .superRefine((form, context) => {
+    if ((form.deposit === "waived" || form.fee === "waived") && !form.waivedReason) {
+      context.addIssue({ code: "custom", path: ["waivedReason"], message: "reason_required" });
+    }
+  });
+export type CheckOutInput = z.output<typeof checkOutSchema>;
+
+/** A walk-in loan: tool by its number, borrower by id, back on `due`. */
+export const walkInSchema = z.object({
+  toolNumber: z.string({ error: "tool_number_invalid" }).trim().regex(/^#?\d{1,6}$/, "tool_number_invalid").transform((v) => Number(v.replace("#", ""))),
+  memberId: z.uuid({ error: "member_required" }),
+  due: day,
+});
+
+/** The amounts to settle at hand-out come from the tool; each needs to be paid or waived. */
+async function settlePayments(trx: Transaction<TenantTables>, toolId: string, input: CheckOutInput): Promise<Result<{ deposit: number | null; fee: number | null }>> {
+  const tool = await trx.selectFrom("tools").select(["deposit_cents", "fee_cents"]).where("id", "=", toolId).executeTakeFirstOrThrow();
+  if (tool.deposit_cents && !input.deposit) return problem("deposit", "payment_required");
+  if (tool.fee_cents && !input.fee) return problem("fee", "payment_required");
+  return { ok: true, deposit: tool.deposit_cents, fee: tool.fee_cents };
+}
+
+function handOut(settled: { deposit: number | null; fee: number | null }, input: CheckOutInput, actor: string) {
+  return {
+    status: "on_loan" as const,
+    checked_out_at: new Date(),
+    checked_out_by: actor,
+    condition_out: input.conditionOut,
+    deposit_cents: settled.deposit,
+    deposit_payment: settled.deposit ? (input.deposit ?? null) : null,
+    fee_cents: settled.fee,
+    fee_payment: settled.fee ? (input.fee ?? null) : null,
+    waived_reason: input.deposit === "waived" || input.fee === "waived" ? input.waivedReason : null,
+  };
+}
+
+/** The previous borrower has not brought it back yet (an overdue loan does not block the calendar). */
+async function stillOut(trx: Transaction<TenantTables>, toolId: string, exceptLoan?: string): Promise<boolean> {
+  let query = trx.selectFrom("loans").select("id").where("tool_id", "=", toolId).where("status", "=", "on_loan");
+  if (exceptLoan) query = query.where("id", "<>", exceptLoan);
+  return (await query.executeTakeFirst()) !== undefined;
+}
+
+/** The desk hands out a reserved tool. */
+export async function checkOutReservation(db: TenantDb, loanId: string, input: CheckOutInput, actor: string, today: string): Promise<Result<object>> {
+  return db.transaction().execute(async (trx) => {
+    const loan = await trx
+      .selectFrom("loans")
+      .innerJoin("tools", "tools.id", "loans.tool_id")
+      .select(["loans.tool_id", "loans.status", "tools.status as tool_status", sql<string>`lower(loans.period)::text`.as("start")])
+      .where("loans.id", "=", loanId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!loan || loan.status !== "reserved") return problem("form", "loan_not_reserved");
+    if (loan.start > today) return problem("form", "pickup_not_yet");
+    if (loan.tool_status !== "available") return problem("form", "tool_not_lendable");
+    if (await stillOut(trx, loan.tool_id)) return problem("form", "tool_still_out");
+    const settled = await settlePayments(trx, loan.tool_id, input);
+    if (!settled.ok) return settled;
+    await trx.updateTable("loans").set(handOut(settled, input, actor)).where("id", "=", loanId).execute();
+    return { ok: true };
+  });
+}
+
+/** The desk lends a tool on the spot, to someone with or without a login. */
+export async function checkOutWalkIn(
+  db: TenantDb,
+  input: z.output<typeof walkInSchema> & CheckOutInput,
+  actor: string,
+  today: string,
+): Promise<Result<{ loanId: string }>> {
+  const tool = await db.selectFrom("tools").select("id").where("number", "=", input.toolNumber).executeTakeFirst();
+  if (!tool) return problem("toolNumber", "tool_unknown");
+  const wrongDates = checkDates(today, input.due, today);
+  if (wrongDates) return { ...wrongDates, field: "due" };
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const wrong = await checkBorrowerAndTool(trx, { toolId: tool.id, memberId: input.memberId, start: today, end: input.due, checkOpeningDays: false });
+      if (wrong) return { ...wrong, field: wrong.field === "end" ? "due" : wrong.field === "tool" ? "toolNumber" : wrong.field === "member" ? "memberId" : wrong.field };
+      if (await stillOut(trx, tool.id)) return problem("toolNumber", "tool_still_out");
+      const settled = await settlePayments(trx, tool.id, input);
+      if (!settled.ok) return settled;
+      const loan = await trx
+        .insertInto("loans")
+        .values({ tool_id: tool.id, member_id: input.memberId, period: `[${today},${addDays(input.due, 1)})`, created_by: actor, ...handOut(settled, input, actor) })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      return { ok: true as const, loanId: loan.id };
+    });
+  } catch (error) {
+    if (isOverlap(error)) return problem("toolNumber", "tool_reserved");
+    throw error;
+  }
+}
+
+export const checkInSchema = z.object({
+  conditionIn: optionalText(1000),
+  depositReturned: z
+    .string()
+    .optional()
+    .transform((value) => value === "ja"),
+  toRepair: z
+    .string()
+    .optional()
+    .transform((value) => value === "ja"),
+});
+
+/**
+ * The desk takes a tool back: condition notes, deposit returned, and if it is damaged it goes
+ * straight to repair (with the notes in its maintenance log).
+ */
+export async function checkIn(db: TenantDb, loanId: string, input: z.output<typeof checkInSchema>, actor: string): Promise<Result<object>> {
+  return db.transaction().execute(async (trx) => {
+    const loan = await trx
+      .updateTable("loans")
+      .set({
+        status: "returned",
+        returned_at: new Date(),
+        returned_by: actor,
+        condition_in: input.conditionIn,
+        deposit_returned_at: input.depositReturned ? new Date() : null,
+      })
+      .where("id", "=", loanId)
+      .where("status", "=", "on_loan")
+      .returning("tool_id")
+      .executeTakeFirst();
+    if (!loan) return problem("form", "loan_not_out");
+    if (input.toRepair) {
+      await trx.updateTable("tools").set({ status: "in_repair", updated_at: new Date() }).where("id", "=", loan.tool_id).execute();
+      await trx.insertInto("tool_maintenance").values({ tool_id: loan.tool_id, member_id: actor, kind: "to_repair", note: input.conditionIn }).execute();
+    }
+    return { ok: true };
+  });
+}
+
+/** One loan with everything the desk needs to hand it out or take it back. */
+export async function loanForDesk(db: TenantDb, loanId: string) {
+  return (
+    (await db
+      .selectFrom("loans")
+      .innerJoin("tools", "tools.id", "loans.tool_id")
+      .leftJoin("members", "members.id", "loans.member_id")
+      .select([
+        ...loanColumns,
+        "loans.condition_out",
+        "loans.condition_in",
+        "loans.deposit_cents",
+        "loans.deposit_payment",
+        "loans.deposit_returned_at",
+        "loans.fee_cents",
+        "loans.fee_payment",
+        "loans.waived_reason",
+        "tools.deposit_cents as tool_deposit_cents",
+        "tools.fee_cents as tool_fee_cents",
+        "tools.needs_instruction",
+        "tools.safety_notes",
+        "tools.status as tool_status",
+        "members.id as member_id",
+        "members.name as member_name",
+        "members.phone as member_phone",
+      ])
+      .where("loans.id", "=", loanId)
+      .executeTakeFirst()) ?? null
+  );
+}
+
+/**
+ * The desk's day: reservations to hand out (today or earlier, not yet collected), tools out now
+ * and which of those are overdue (due before today).
+ */
+export async function deskOverview(db: TenantDb, today: string) {
+  const base = db
+    .selectFrom("loans")
+    .innerJoin("tools", "tools.id", "loans.tool_id")
+    .leftJoin("members", "members.id", "loans.member_id")
+    .select([...loanColumns, "members.name as member_name", "members.phone as member_phone"]);
+  const [toHandOut, out] = await Promise.all([
+    base.where("loans.status", "=", "reserved").where(sql`lower(loans.period)`, "<=", sql`${today}::date`).orderBy("loans.period").execute(),
+    base.where("loans.status", "=", "on_loan").orderBy(sql`upper(loans.period)`).execute(),
+  ]);
+  return { toHandOut, out: out.filter((loan) => loan.due >= today), overdue: out.filter((loan) => loan.due < today) };
+}
+
+/** Reservations coming up after today, for the desk to see what is promised. */
+export function upcomingReservations(db: TenantDb, today: string) {
+  return db
+    .selectFrom("loans")
+    .innerJoin("tools", "tools.id", "loans.tool_id")
+    .leftJoin("members", "members.id", "loans.member_id")
+    .select([...loanColumns, "members.name as member_name"])
+    .where("loans.status", "=", "reserved")
+    .where(sql`lower(loans.period)`, ">", sql`${today}::date`)
+    .orderBy("loans.period")
+    .limit(200)
+    .execute();
+}
