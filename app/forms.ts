@@ -63,3 +63,13 @@ export const localPathSchema = z
   .string()
   .regex(/^\/(?![/\\])[\x21-\x5b\x5d-\x7e]*$/)
   .catch("/");
+
+/**
+ * A route parameter that names a row by id. Anything that is not a uuid is a 404 here, so it never
+ * reaches Postgres as a malformed value (which would be a 500).
+ */
+export function idParam(value: string | undefined): string {
+  const parsed = z.uuid().safeParse(value);
+  if (!parsed.success) throw new Response(null, { status: 404 });
+  return parsed.data;
+}

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { z } from "zod";
 import type { PlatformDb, TenantDb } from "~/db/accessors.server";
 import { recordAudit } from "~/modules/audit/audit.server";
@@ -36,9 +37,28 @@ export async function exportOwnData(db: TenantDb, platform: PlatformDb, accountI
     .where((eb) => eb.or([eb("subject_member_id", "=", member.id), eb("actor_member_id", "=", member.id)]))
     .orderBy("id")
     .execute();
+  const loans = await db
+    .selectFrom("loans")
+    .innerJoin("tools", "tools.id", "loans.tool_id")
+    .select([
+      "tools.name as tool",
+      "loans.status",
+      sql<string>`lower(loans.period)::text`.as("from"),
+      sql<string>`(upper(loans.period) - 1)::text`.as("until"),
+      "loans.checked_out_at",
+      "loans.returned_at",
+      "loans.deposit_cents",
+      "loans.deposit_payment",
+      "loans.fee_cents",
+      "loans.fee_payment",
+    ])
+    .where("loans.member_id", "=", member.id)
+    .orderBy("loans.created_at")
+    .execute();
+  const lendingBlock = await db.selectFrom("lending_blocks").select(["reason", "blocked_at"]).where("member_id", "=", member.id).executeTakeFirst();
   await recordAudit(db, { actor: member.id, action: "data_exported", subject: member.id });
   const { account_id: _accountId, ...record } = member;
-  return { exportedAt: new Date().toISOString(), account, neighbourhoodRecord: record, sessions, history };
+  return { exportedAt: new Date().toISOString(), account, neighbourhoodRecord: record, sessions, history, loans, lendingBlock: lendingBlock ?? null };
 }
 
 /**

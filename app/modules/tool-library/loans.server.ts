@@ -307,12 +307,15 @@ export async function loanForDesk(db: TenantDb, loanId: string) {
  * The desk's day: reservations to hand out (today or earlier, not yet collected), tools out now
  * and which of those are overdue (due before today).
  */
-export async function deskOverview(db: TenantDb, today: string) {
-  const base = db
+const deskLoans = (db: TenantDb) =>
+  db
     .selectFrom("loans")
     .innerJoin("tools", "tools.id", "loans.tool_id")
     .leftJoin("members", "members.id", "loans.member_id")
     .select([...loanColumns, "members.name as member_name", "members.phone as member_phone"]);
+
+export async function deskOverview(db: TenantDb, today: string) {
+  const base = deskLoans(db);
   const [toHandOut, out] = await Promise.all([
     base.where("loans.status", "=", "reserved").where(sql`lower(loans.period)`, "<=", sql`${today}::date`).orderBy("loans.period").execute(),
     base.where("loans.status", "=", "on_loan").orderBy(sql`upper(loans.period)`).execute(),
@@ -322,14 +325,15 @@ export async function deskOverview(db: TenantDb, today: string) {
 
 /** Reservations coming up after today, for the desk to see what is promised. */
 export function upcomingReservations(db: TenantDb, today: string) {
-  return db
-    .selectFrom("loans")
-    .innerJoin("tools", "tools.id", "loans.tool_id")
-    .leftJoin("members", "members.id", "loans.member_id")
-    .select([...loanColumns, "members.name as member_name"])
+  return deskLoans(db)
     .where("loans.status", "=", "reserved")
     .where(sql`lower(loans.period)`, ">", sql`${today}::date`)
     .orderBy("loans.period")
     .limit(200)
     .execute();
+}
+
+/** What a tool asks at hand-out, by its sticker number (for the walk-in form). */
+export async function toolAmountsByNumber(db: TenantDb, toolNumber: number) {
+  return (await db.selectFrom("tools").select(["name", "deposit_cents", "fee_cents"]).where("number", "=", toolNumber).executeTakeFirst()) ?? null;
 }

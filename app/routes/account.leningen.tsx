@@ -1,0 +1,101 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { formatDay, localToday } from "~/dates";
+import { parseForm } from "~/forms";
+import { titleMeta } from "~/i18n/meta";
+import { useLanguage } from "~/i18n/use-messages";
+import { requireRole } from "~/modules/accounts/guard.server";
+import { cancelReservation, loansOf } from "~/modules/tool-library/loans.server";
+
+export const meta = titleMeta((t) => t.toolLibrary.myLoans.title);
+
+const anyMember = ["resident", "volunteer", "coordinator"] as const;
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { db, member } = await requireRole(request, context, ...anyMember);
+  return { loans: await loansOf(db, member.id), today: localToday() };
+}
+
+const cancelSchema = z.object({ loanId: z.uuid() });
+
+/** A member cancels one of their own reservations. */
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { db, member } = await requireRole(request, context, ...anyMember);
+  const form = parseForm(cancelSchema, await request.formData());
+  if (!form.ok || !(await cancelReservation(db, form.data.loanId, member.id))) return { cancelled: false };
+  return { cancelled: true };
+}
+
+export default function MyLoans() {
+  const { loans, today } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
+  const [search] = useSearchParams();
+  const { t, lang, explain } = useLanguage();
+  const c = t.toolLibrary.myLoans;
+  const day = (d: string) => formatDay(d, lang);
+  return (
+    <>
+      <h1>{c.title}</h1>
+      <p>{c.intro}</p>
+      {search.get("gereserveerd") && !answer ? (
+        <p role="status" className="notice">
+          {t.toolLibrary.tool.reserved}
+        </p>
+      ) : null}
+      {answer?.cancelled ? (
+        <p role="status" className="notice">
+          {c.cancelled}
+        </p>
+      ) : null}
+      {answer && !answer.cancelled ? (
+        <p role="alert" className="error">
+          {explain("loan_not_reserved")}
+        </p>
+      ) : null}
+      {loans.length === 0 ? (
+        <p>{c.none}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{c.tool}</th>
+              <th scope="col">{c.dates}</th>
+              <th scope="col">{c.status}</th>
+              <th scope="col">
+                <span className="visually-hidden">{c.cancel}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {loans.map((loan) => (
+              <tr key={loan.id}>
+                <td>
+                  <Link to={`/gereedschap/${loan.tool_id}`}>{loan.tool_name}</Link>
+                </td>
+                <td>{c.fromTo(day(loan.start), day(loan.due))}</td>
+                <td>
+                  {t.toolLibrary.loanStatuses[loan.status]}
+                  {loan.status === "on_loan" && loan.due < today ? <div className="error">{c.overdue}</div> : null}
+                </td>
+                <td>
+                  {loan.status === "reserved" ? (
+                    <Form method="post">
+                      <input type="hidden" name="loanId" value={loan.id} />
+                      <button type="submit" aria-label={c.cancelFor(loan.tool_name)}>
+                        {c.cancel}
+                      </button>
+                    </Form>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <p>
+        <Link to="/gereedschap">{c.toCatalog}</Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,148 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { CheckboxField, TextAreaField } from "~/components/Field";
+import { formatDay, localToday } from "~/dates";
+import { idParam, parseForm } from "~/forms";
+import { titleMeta } from "~/i18n/meta";
+import { useLanguage } from "~/i18n/use-messages";
+import { formatEuro } from "~/money";
+import { requireRole } from "~/modules/accounts/guard.server";
+import { HandOutFields } from "~/modules/tool-library/HandOutFields";
+import { cancelReservation, checkIn, checkInSchema, checkOutReservation, checkOutSchema, loanForDesk } from "~/modules/tool-library/loans.server";
+
+export const meta = titleMeta((t) => t.toolLibrary.desk.title);
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { db } = await requireRole(request, context, "coordinator", "volunteer");
+  const loan = await loanForDesk(db, idParam(params.loanId));
+  if (!loan) throw new Response(null, { status: 404 });
+  return { loan, today: localToday() };
+}
+
+type Answer = { intent: string; errors: Record<string, string>; values: Record<string, string>; done?: boolean };
+
+/** The desk hands a reserved tool out, takes a tool back, or cancels a reservation. */
+export async function action({ request, context, params }: ActionFunctionArgs): Promise<Answer> {
+  const { db, member } = await requireRole(request, context, "coordinator", "volunteer");
+  const loanId = idParam(params.loanId);
+  const formData = await request.formData();
+  const intent = String(formData.get("intent"));
+  if (intent === "cancel") {
+    const done = await cancelReservation(db, loanId, null);
+    return { intent, errors: done ? {} : { form: "loan_not_reserved" }, values: {}, done };
+  }
+  if (intent === "checkIn") {
+    const form = parseForm(checkInSchema, formData);
+    if (!form.ok) return { intent, errors: form.errors, values: form.values };
+    const result = await checkIn(db, loanId, form.data, member.id);
+    return result.ok ? { intent, errors: {}, values: {}, done: true } : { intent, errors: { [result.field]: result.error }, values: form.raw };
+  }
+  const form = parseForm(checkOutSchema, formData);
+  if (!form.ok) return { intent: "checkOut", errors: form.errors, values: form.values };
+  const result = await checkOutReservation(db, loanId, form.data, member.id, localToday());
+  return result.ok ? { intent: "checkOut", errors: {}, values: {}, done: true } : { intent: "checkOut", errors: { [result.field]: result.error }, values: form.raw };
+}
+
+export default function DeskLoan() {
+  const { loan, today } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
+  const { t, lang, explain } = useLanguage();
+  const d = t.toolLibrary.desk;
+  const day = (value: string) => formatDay(value, lang);
+  const mine = (intent: string) => (answer?.intent === intent ? answer : undefined);
+  const payment = (cents: number | null, how: string | null) => (cents ? `${formatEuro(cents, lang)}, ${how === "waived" ? d.waived : d.paidCash}` : null);
+  return (
+    <>
+      <p>
+        <Link to="/balie">← {d.title}</Link>
+      </p>
+      <h1>{d.openLoan(`${loan.tool_name} (${t.toolLibrary.catalog.number(loan.tool_number)})`, loan.member_name ?? d.unknownPerson)}</h1>
+      {answer?.done ? (
+        <p role="status" className="notice">
+          {answer.intent === "checkOut" ? d.handedOut : answer.intent === "checkIn" ? d.takenBack : d.cancelled}
+        </p>
+      ) : null}
+      {answer?.errors.form ? (
+        <p role="alert" className="error">
+          {explain(answer.errors.form)}
+        </p>
+      ) : null}
+      <dl>
+        <dt>{t.toolLibrary.myLoans.status}</dt>
+        <dd>
+          {t.toolLibrary.loanStatuses[loan.status]}
+          {loan.status === "on_loan" && loan.due < today ? ` · ${d.overdue}` : null}
+        </dd>
+        <dt>{d.dates}</dt>
+        <dd>{t.toolLibrary.myLoans.fromTo(day(loan.start), day(loan.due))}</dd>
+        {loan.member_phone ? (
+          <>
+            <dt>{d.phone}</dt>
+            <dd>{loan.member_phone}</dd>
+          </>
+        ) : null}
+        {loan.condition_out ? (
+          <>
+            <dt>{d.conditionOut}</dt>
+            <dd>{loan.condition_out}</dd>
+          </>
+        ) : null}
+        {payment(loan.deposit_cents, loan.deposit_payment) ? (
+          <>
+            <dt>{t.toolLibrary.manage.deposit}</dt>
+            <dd>{payment(loan.deposit_cents, loan.deposit_payment)}</dd>
+          </>
+        ) : null}
+        {payment(loan.fee_cents, loan.fee_payment) ? (
+          <>
+            <dt>{t.toolLibrary.manage.fee}</dt>
+            <dd>{payment(loan.fee_cents, loan.fee_payment)}</dd>
+          </>
+        ) : null}
+        {loan.waived_reason ? (
+          <>
+            <dt>{d.waivedReason}</dt>
+            <dd>{loan.waived_reason}</dd>
+          </>
+        ) : null}
+        {loan.condition_in ? (
+          <>
+            <dt>{d.conditionIn}</dt>
+            <dd>{loan.condition_in}</dd>
+          </>
+        ) : null}
+      </dl>
+      {loan.status === "reserved" ? (
+        <>
+          <h2 id="meegeven">{d.handOut}</h2>
+          {loan.needs_instruction ? <p className="notice">{d.instruction}</p> : null}
+          {loan.safety_notes ? <p className="pre-line">{loan.safety_notes}</p> : null}
+          <p>{d.handOutIntro}</p>
+          <Form method="post" noValidate aria-labelledby="meegeven">
+            <input type="hidden" name="intent" value="checkOut" />
+            <HandOutFields depositCents={loan.tool_deposit_cents} feeCents={loan.tool_fee_cents} errors={mine("checkOut")?.errors} values={mine("checkOut")?.values} />
+            <button type="submit">{d.handOutSubmit}</button>
+          </Form>
+          <Form method="post">
+            <input type="hidden" name="intent" value="cancel" />
+            <button type="submit" className="secondary">
+              {d.cancel}
+            </button>
+          </Form>
+        </>
+      ) : null}
+      {loan.status === "on_loan" ? (
+        <>
+          <h2 id="terugnemen">{d.takeBack}</h2>
+          <Form method="post" noValidate aria-labelledby="terugnemen">
+            <input type="hidden" name="intent" value="checkIn" />
+            <TextAreaField name="conditionIn" label={d.conditionIn} hint={d.conditionInHint} defaultValue={mine("checkIn")?.values.conditionIn} error={mine("checkIn")?.errors.conditionIn} />
+            {loan.deposit_cents && loan.deposit_payment === "cash" ? <CheckboxField name="depositReturned" label={d.depositReturned} defaultChecked /> : null}
+            <CheckboxField name="toRepair" label={d.toRepair} />
+            <button type="submit">{d.takeBackSubmit}</button>
+          </Form>
+        </>
+      ) : null}
+    </>
+  );
+}

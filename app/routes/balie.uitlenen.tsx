@@ -1,0 +1,99 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Field, SelectField } from "~/components/Field";
+import { addDays, localToday } from "~/dates";
+import { parseForm } from "~/forms";
+import { titleMeta } from "~/i18n/meta";
+import { useLanguage } from "~/i18n/use-messages";
+import { requireRole } from "~/modules/accounts/guard.server";
+import { deskRegistrationSchema, listMembers, registerAtDesk } from "~/modules/members/members.server";
+import { HandOutFields } from "~/modules/tool-library/HandOutFields";
+import { checkOutSchema, checkOutWalkIn, toolAmountsByNumber, walkInSchema } from "~/modules/tool-library/loans.server";
+
+export const meta = titleMeta((t) => t.toolLibrary.desk.walkInTitle);
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { db } = await requireRole(request, context, "coordinator", "volunteer");
+  const members = await listMembers(db);
+  return { members: members.map((m) => ({ id: m.id, name: m.name, noLogin: m.account_id === null })), today: localToday() };
+}
+
+type Answer = {
+  errors: Record<string, string>;
+  values: Record<string, string>;
+  amounts?: { deposit_cents: number | null; fee_cents: number | null } | null;
+  lent?: string;
+};
+
+/**
+ * The desk lends a tool on the spot. A person without a record is registered first (name and
+ * phone only); if the loan then fails, the form keeps them chosen so they are not registered twice.
+ */
+export async function action({ request, context }: ActionFunctionArgs): Promise<Answer> {
+  const { db, member } = await requireRole(request, context, "coordinator", "volunteer");
+  const formData = await request.formData();
+  if (String(formData.get("newName") ?? "").trim() !== "") {
+    const personForm = new FormData();
+    personForm.set("name", String(formData.get("newName")));
+    personForm.set("phone", String(formData.get("newPhone") ?? ""));
+    const person = parseForm(deskRegistrationSchema, personForm);
+    if (!person.ok) return { errors: { newName: person.errors.name ?? person.errors.phone ?? "name_required" }, values: Object.fromEntries([...formData].map(([k, v]) => [k, String(v)])) };
+    const registered = await registerAtDesk(db, person.data, member.id);
+    formData.set("memberId", registered.id);
+    formData.delete("newName");
+    formData.delete("newPhone");
+  }
+  const walkIn = parseForm(walkInSchema, formData);
+  const payments = parseForm(checkOutSchema, formData);
+  const amounts = walkIn.ok ? await toolAmountsByNumber(db, walkIn.data.toolNumber) : null;
+  if (!walkIn.ok || !payments.ok) {
+    return { errors: { ...(walkIn.ok ? {} : walkIn.errors), ...(payments.ok ? {} : payments.errors) }, values: walkIn.ok ? walkIn.raw : walkIn.values, amounts };
+  }
+  const result = await checkOutWalkIn(db, { ...walkIn.data, ...payments.data }, member.id, localToday());
+  if (!result.ok) return { errors: { [result.field]: result.error }, values: walkIn.raw, amounts };
+  return { errors: {}, values: {}, lent: amounts?.name ?? "" };
+}
+
+export default function WalkIn() {
+  const { members, today } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
+  const { t, explain } = useLanguage();
+  const d = t.toolLibrary.desk;
+  const values = answer?.values ?? {};
+  const field = (name: string) => ({ name, defaultValue: values[name] ?? "", error: answer?.errors[name] });
+  return (
+    <>
+      <p>
+        <Link to="/balie">← {d.title}</Link>
+      </p>
+      <h1>{d.walkInTitle}</h1>
+      <p>{d.walkInIntro}</p>
+      {answer?.lent !== undefined ? (
+        <p role="status" className="notice">
+          {d.lent} {answer.lent}
+        </p>
+      ) : null}
+      {answer?.errors.form ? (
+        <p role="alert" className="error">
+          {explain(answer.errors.form)}
+        </p>
+      ) : null}
+      <Form method="post" noValidate>
+        <Field {...field("toolNumber")} label={d.toolNumber} hint={d.toolNumberHint} inputMode="numeric" autoComplete="off" />
+        <SelectField
+          {...field("memberId")}
+          label={d.borrower}
+          options={[{ value: "", label: d.chooseBorrower }, ...members.map((m) => ({ value: m.id, label: m.noLogin ? `${m.name} (${t.manage.noLogin})` : m.name }))]}
+        />
+        <fieldset>
+          <legend>{d.registerFirst}</legend>
+          <Field {...field("newName")} label={t.manage.name} autoComplete="off" />
+          <Field {...field("newPhone")} type="tel" label={t.home.phone} autoComplete="off" />
+        </fieldset>
+        <Field {...field("due")} type="date" label={d.due} min={today} defaultValue={values.due ?? addDays(today, 7)} />
+        <HandOutFields depositCents={answer?.amounts?.deposit_cents ?? null} feeCents={answer?.amounts?.fee_cents ?? null} errors={answer?.errors} values={values} />
+        <button type="submit">{d.walkInSubmit}</button>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,80 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { localToday } from "~/dates";
+import { titleMeta } from "~/i18n/meta";
+import { useLanguage } from "~/i18n/use-messages";
+import { AvailabilityText } from "~/modules/tool-library/AvailabilityText";
+import { catalogCategories, catalogQuerySchema, searchCatalog } from "~/modules/tool-library/tools.server";
+import { requireTenant } from "~/request-context.server";
+import { formatEuro } from "~/money";
+
+export const meta = titleMeta((t) => t.toolLibrary.catalog.title);
+
+/** The public catalog: search, filter by kind, and see per tool whether it is free. */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { db } = requireTenant(context);
+  const query = catalogQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const [found, categories] = await Promise.all([searchCatalog(db, query, localToday()), catalogCategories(db)]);
+  return { query, categories, ...found };
+}
+
+export default function Catalog() {
+  const { query, categories, tools, hasMore } = useLoaderData<typeof loader>();
+  const { t, lang } = useLanguage();
+  const c = t.toolLibrary.catalog;
+  const searched = query.q !== "" || query.category !== "";
+  const morePage = new URLSearchParams({ q: query.q, category: query.category, page: String(query.page + 1) });
+  return (
+    <>
+      <h1>{c.title}</h1>
+      <p className="lead">{c.intro}</p>
+      <Form method="get" role="search" className="catalog-search">
+        <div className="field">
+          <label htmlFor="zoek">{c.search}</label>
+          <p className="hint" id="zoek-hint">
+            {c.searchHint}
+          </p>
+          <input id="zoek" type="search" name="q" defaultValue={query.q} aria-describedby="zoek-hint" maxLength={100} />
+        </div>
+        <div className="field">
+          <label htmlFor="soort">{c.category}</label>
+          <select id="soort" name="category" defaultValue={query.category}>
+            <option value="">{c.allCategories}</option>
+            {categories.map((category) => (
+              <option key={category} value={category}>
+                {category}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit">{c.submit}</button>
+      </Form>
+      {searched ? (
+        <p role="status">{tools.length === 0 ? c.nothingFound : c.results(tools.length + (query.page - 1) * 30, hasMore)}</p>
+      ) : null}
+      <ul className="tool-list">
+        {tools.map((tool) => (
+          <li key={tool.id} className="tool-card">
+            {tool.photo_id ? <img src={`/gereedschap/${tool.id}/foto/${tool.photo_id}`} alt="" width={96} height={96} loading="lazy" /> : null}
+            <div>
+              <h2>
+                <Link to={`/gereedschap/${tool.id}`}>{tool.name}</Link>
+              </h2>
+              <p className="muted">
+                {tool.category} · {c.number(tool.number)}
+              </p>
+              <p>
+                <AvailabilityText status={tool.status} busyStatus={tool.busy_status} busyUntil={tool.busy_until} />
+              </p>
+              <p>
+                {tool.fee_cents ? c.fee(formatEuro(tool.fee_cents, lang)) : c.free}
+                {tool.deposit_cents ? ` · ${c.deposit(formatEuro(tool.deposit_cents, lang))}` : null}
+              </p>
+            </div>
+          </li>
+        ))}
+      </ul>
+      {hasMore ? <Link to={`?${morePage}`}>{c.more}</Link> : null}
+    </>
+  );
+}
