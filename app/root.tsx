@@ -60,6 +60,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <a className="site-name" href="/">
             {site?.kind === "tenant" ? site.name : t.platformName}
           </a>
+          {site?.kind === "tenant" ? <a href="/gereedschap">{t.toolLibrary.catalog.title}</a> : null}
           {site?.kind === "tenant" || site?.kind === "platform" ? (
             <a href={root?.signedIn ? "/account" : "/inloggen"}>{root?.signedIn ? t.account.title : t.login.title}</a>
           ) : null}

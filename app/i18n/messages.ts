@@ -71,6 +71,8 @@ const nl = {
     deleteIntro: "Je gegevens in deze wijk worden verwijderd. Dit kun je niet terugdraaien. Ben je nergens anders lid, dan verdwijnt ook je account. Ben je ook lid van een andere wijk, dan kun je daar gewoon blijven inloggen.",
     deleteConfirm: "Ja, verwijder mijn account en mijn gegevens",
     deleteSubmit: "Account verwijderen",
+    shortcuts: "Snel naar",
+    manage: "Beheer van de wijk",
   },
   manage: {
     title: (name: string) => `Beheer van ${name}`,
@@ -331,6 +333,8 @@ const en: Messages = {
     deleteIntro: "Your data in this neighbourhood will be deleted. This cannot be undone. If you are a member nowhere else, your account goes too. If you are also a member of another neighbourhood, you can still log in there.",
     deleteConfirm: "Yes, delete my account and my data",
     deleteSubmit: "Delete account",
+    shortcuts: "Go to",
+    manage: "Manage the neighbourhood",
   },
   manage: {
     title: (name) => `Managing ${name}`,

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Field } from "~/components/Field";
 import { parseForm } from "~/forms";
@@ -66,6 +66,31 @@ export default function Account() {
     <>
       <h1>{t.account.title}</h1>
       <p>{t.login.loggedInAs(email)}</p>
+      {member ? (
+        <nav aria-labelledby="snel-naar">
+          <h2 id="snel-naar">{t.account.shortcuts}</h2>
+          <ul className="link-row">
+            <li>
+              <Link to="/account/leningen">{t.toolLibrary.myLoans.title}</Link>
+            </li>
+            {member.role !== "resident" ? (
+              <li>
+                <Link to="/balie">{t.toolLibrary.desk.title}</Link>
+              </li>
+            ) : null}
+            {member.role === "coordinator" ? (
+              <>
+                <li>
+                  <Link to="/beheer">{t.account.manage}</Link>
+                </li>
+                <li>
+                  <Link to="/beheer/gereedschap">{t.toolLibrary.manage.title}</Link>
+                </li>
+              </>
+            ) : null}
+          </ul>
+        </nav>
+      ) : null}
 
       {member ? (
         <>

@@ -94,10 +94,12 @@ export function createApp({ database, resolver, build, logger, trustProxy, platf
     }),
   );
 
-  // Forms are small; only the logo upload is larger. Browsers always send Content-Length for forms.
+  // Forms are small; only image uploads (logo, tool photos: 2 MB each) and the tool list import are
+  // larger. Browsers always send Content-Length for forms.
+  const uploadPaths = /^\/beheer\/(profiel|gereedschap\/[0-9a-f-]{36}|gereedschap\/import)$/;
   app.use((req, res, next) => {
     if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
-    const limit = req.path === "/beheer/profiel" ? 3 * 1024 * 1024 : 64 * 1024;
+    const limit = uploadPaths.test(req.path) ? 3 * 1024 * 1024 : 64 * 1024;
     const length = req.get("content-length");
     if (length === undefined ? !req.get("transfer-encoding") : Number(length) <= limit) return next();
     res.status(413).type("text/plain; charset=utf-8").send("Dit formulier is te groot. Maak het kleiner en probeer het opnieuw.\n");

@@ -81,7 +81,7 @@ export function listToolsForManagement(db: TenantDb) {
 
 export const statusChangeSchema = z.object({
   status: z.enum(toolStatuses, { error: "status_invalid" }),
-  note: optionalText(1000),
+  explanation: optionalText(1000),
 });
 
 const maintenanceKindFor: Record<ToolStatus, MaintenanceKind> = { in_repair: "to_repair", available: "repaired", retired: "retired" };

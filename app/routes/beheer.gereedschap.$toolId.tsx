@@ -1,0 +1,198 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { SelectField, TextAreaField } from "~/components/Field";
+import { toolStatuses } from "~/db/tables";
+import { idParam, parseForm } from "~/forms";
+import { useLanguage } from "~/i18n/use-messages";
+import { requireRole } from "~/modules/accounts/guard.server";
+import { addToolPhoto, removeToolPhoto } from "~/modules/tool-library/photos.server";
+import { ToolForm } from "~/modules/tool-library/ToolForm";
+import {
+  addMaintenanceNote,
+  catalogCategories,
+  changeToolStatus,
+  getTool,
+  maintenanceLog,
+  maintenanceNoteSchema,
+  statusChangeSchema,
+  toolFormSchema,
+  toolFormValues,
+  updateTool,
+} from "~/modules/tool-library/tools.server";
+import { readUpload } from "~/uploads.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.tool.name ?? ""} · Wijkplaats` }];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { db } = await requireRole(request, context, "coordinator");
+  const toolId = idParam(params.toolId);
+  const tool = await getTool(db, toolId);
+  if (!tool) throw new Response(null, { status: 404 });
+  const [photos, log, categories] = await Promise.all([
+    db.selectFrom("tool_photos").select("id").where("tool_id", "=", toolId).orderBy("created_at").execute(),
+    maintenanceLog(db, toolId),
+    catalogCategories(db),
+  ]);
+  return { tool: { id: tool.id, name: tool.name, number: tool.number, status: tool.status }, values: toolFormValues(tool), photos, log, categories };
+}
+
+type Answer = { intent: string; errors: Record<string, string>; values: Record<string, string>; done?: boolean };
+const photoSchema = z.object({ photoId: z.uuid() });
+
+/** Edit the tool, add or remove photos, send it for repair or retire it, and keep its log. */
+export async function action({ request, context, params }: ActionFunctionArgs): Promise<Answer> {
+  const { db, tenant, member } = await requireRole(request, context, "coordinator");
+  const toolId = idParam(params.toolId);
+  if (!(await getTool(db, toolId))) throw new Response(null, { status: 404 });
+  if (request.headers.get("Content-Type")?.startsWith("multipart/form-data")) {
+    const photo = await readUpload(request, "photo");
+    const added = photo === "too_big" ? { ok: false as const, error: "image_too_big" } : await addToolPhoto(db, context.storage, tenant.id, toolId, photo ?? new Uint8Array());
+    return { intent: "photo", errors: added.ok ? {} : { photo: added.error }, values: {}, done: added.ok };
+  }
+  const formData = await request.formData();
+  const intent = String(formData.get("intent"));
+  if (intent === "removePhoto") {
+    const form = parseForm(photoSchema, formData);
+    if (form.ok) await removeToolPhoto(db, context.storage, toolId, form.data.photoId);
+    return { intent, errors: {}, values: {}, done: form.ok };
+  }
+  if (intent === "status") {
+    const form = parseForm(statusChangeSchema, formData);
+    if (!form.ok) return { intent, errors: form.errors, values: form.values };
+    await changeToolStatus(db, toolId, form.data.status, form.data.explanation, member.id);
+    return { intent, errors: {}, values: {}, done: true };
+  }
+  if (intent === "note") {
+    const form = parseForm(maintenanceNoteSchema, formData);
+    if (!form.ok) return { intent, errors: form.errors, values: form.values };
+    await addMaintenanceNote(db, toolId, form.data.note, member.id);
+    return { intent, errors: {}, values: {}, done: true };
+  }
+  const form = parseForm(toolFormSchema, formData);
+  if (!form.ok) return { intent: "tool", errors: form.errors, values: form.values };
+  await updateTool(db, toolId, form.data);
+  return { intent: "tool", errors: {}, values: form.raw, done: true };
+}
+
+export default function EditTool() {
+  const { tool, values, photos, log, categories } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
+  const [search] = useSearchParams();
+  const { t, lang, explain } = useLanguage();
+  const m = t.toolLibrary.manage;
+  const mine = (intent: string) => (answer?.intent === intent ? answer : undefined);
+  const done = (intent: string, text: string) =>
+    mine(intent)?.done ? (
+      <p role="status" className="notice">
+        {text}
+      </p>
+    ) : null;
+  const photoError = mine("photo")?.errors.photo;
+  return (
+    <>
+      <p>
+        <Link to="/beheer/gereedschap">← {m.title}</Link> · <Link to={`/gereedschap/${tool.id}`}>{m.view}</Link>
+      </p>
+      <h1>
+        {m.editTitle(tool.name)} ({t.toolLibrary.catalog.number(tool.number)})
+      </h1>
+      {search.get("nieuw") && !answer ? (
+        <p role="status" className="notice">
+          {m.created}
+        </p>
+      ) : null}
+      {done("tool", m.saved)}
+      <ToolForm values={mine("tool")?.values ?? values} errors={mine("tool")?.errors} categories={categories} />
+
+      <h2 id="fotos">{m.photos}</h2>
+      {done("photo", m.photoAdded)}
+      <ul className="tool-photos">
+        {photos.map((photo, index) => (
+          <li key={photo.id}>
+            <img src={`/gereedschap/${tool.id}/foto/${photo.id}`} alt={`${t.toolLibrary.catalog.photoOf(tool.name)} (${index + 1})`} width={160} />
+            <Form method="post">
+              <input type="hidden" name="intent" value="removePhoto" />
+              <input type="hidden" name="photoId" value={photo.id} />
+              <button type="submit" className="secondary">
+                {m.removePhoto} {index + 1}
+              </button>
+            </Form>
+          </li>
+        ))}
+      </ul>
+      <Form method="post" encType="multipart/form-data" aria-labelledby="fotos" reloadDocument>
+        <div className={photoError ? "field field-error" : "field"}>
+          <label htmlFor="veld-photo">{m.photoFile}</label>
+          <p className="hint" id="veld-photo-hint">
+            {m.photoHint}
+          </p>
+          {photoError ? (
+            <p className="error" id="veld-photo-fout">
+              {explain(photoError)}
+            </p>
+          ) : null}
+          <input
+            id="veld-photo"
+            type="file"
+            name="photo"
+            accept="image/png,image/jpeg,image/webp"
+            aria-describedby={photoError ? "veld-photo-hint veld-photo-fout" : "veld-photo-hint"}
+            aria-invalid={photoError ? true : undefined}
+          />
+        </div>
+        <button type="submit">{m.photoSubmit}</button>
+      </Form>
+
+      <h2 id="stand">{m.statusTitle}</h2>
+      <p>
+        {m.status}: {t.toolLibrary.statuses[tool.status]}
+      </p>
+      {done("status", m.statusChanged)}
+      <Form method="post" noValidate aria-labelledby="stand">
+        <input type="hidden" name="intent" value="status" />
+        <SelectField
+          name="status"
+          label={m.newStatus}
+          defaultValue={mine("status")?.values.status ?? tool.status}
+          error={mine("status")?.errors.status}
+          options={toolStatuses.map((value) => ({ value, label: t.toolLibrary.statuses[value] }))}
+        />
+        <TextAreaField name="explanation" label={m.statusNote} defaultValue={mine("status")?.values.explanation} error={mine("status")?.errors.explanation} rows={2} />
+        <button type="submit">{m.statusSubmit}</button>
+      </Form>
+
+      <h2 id="onderhoud">{m.log}</h2>
+      {done("note", m.noteAdded)}
+      <Form method="post" noValidate aria-labelledby="onderhoud">
+        <input type="hidden" name="intent" value="note" />
+        <TextAreaField name="note" label={m.note} defaultValue={mine("note")?.values.note} error={mine("note")?.errors.note} rows={2} />
+        <button type="submit">{m.noteSubmit}</button>
+      </Form>
+      {log.length === 0 ? (
+        <p>{m.logNone}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{m.at}</th>
+              <th scope="col">{m.status}</th>
+              <th scope="col">{m.note}</th>
+              <th scope="col">{m.by}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {log.map((entry) => (
+              <tr key={entry.id}>
+                <td>{new Date(entry.at).toLocaleDateString(lang === "nl" ? "nl-NL" : "en-GB", { timeZone: "Europe/Amsterdam" })}</td>
+                <td>{t.toolLibrary.maintenanceKinds[entry.kind]}</td>
+                <td className="pre-line">{entry.note}</td>
+                <td>{entry.by ?? ""}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

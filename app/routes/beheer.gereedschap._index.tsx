@@ -1,0 +1,67 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { titleMeta } from "~/i18n/meta";
+import { useLanguage } from "~/i18n/use-messages";
+import { requireRole } from "~/modules/accounts/guard.server";
+import { listToolsForManagement } from "~/modules/tool-library/tools.server";
+
+export const meta = titleMeta((t) => t.toolLibrary.manage.title);
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { db } = await requireRole(request, context, "coordinator");
+  return { tools: await listToolsForManagement(db) };
+}
+
+export default function ManageTools() {
+  const { tools } = useLoaderData<typeof loader>();
+  const { t } = useLanguage();
+  const m = t.toolLibrary.manage;
+  return (
+    <>
+      <h1>{m.title}</h1>
+      <ul className="link-row">
+        <li>
+          <Link to="/beheer/gereedschap/nieuw">{m.add}</Link>
+        </li>
+        <li>
+          <Link to="/beheer/gereedschap/import">{m.import}</Link>
+        </li>
+        <li>
+          <Link to="/beheer/uitleenregels">{m.rules}</Link>
+        </li>
+        <li>
+          <Link to="/beheer/gereedschap/cijfers">{m.numbers}</Link>
+        </li>
+        <li>
+          <Link to="/balie">{m.desk}</Link>
+        </li>
+      </ul>
+      {tools.length === 0 ? (
+        <p>{m.none}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{m.number}</th>
+              <th scope="col">{m.name}</th>
+              <th scope="col">{m.category}</th>
+              <th scope="col">{m.status}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {tools.map((tool) => (
+              <tr key={tool.id}>
+                <td>{tool.number}</td>
+                <td>
+                  <Link to={`/beheer/gereedschap/${tool.id}`}>{tool.name}</Link>
+                </td>
+                <td>{tool.category}</td>
+                <td>{t.toolLibrary.statuses[tool.status]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

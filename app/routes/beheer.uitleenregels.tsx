@@ -1,0 +1,123 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { Field, SelectField } from "~/components/Field";
+import { parseForm } from "~/forms";
+import { titleMeta } from "~/i18n/meta";
+import { useLanguage } from "~/i18n/use-messages";
+import { requireRole } from "~/modules/accounts/guard.server";
+import { listMembers } from "~/modules/members/members.server";
+import { blockBorrower, blockFormSchema, lendingRules, listBlocks, rulesFormSchema, saveLendingRules, unblockBorrower } from "~/modules/tool-library/rules.server";
+
+export const meta = titleMeta((t) => t.toolLibrary.rules.title);
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { db } = await requireRole(request, context, "coordinator");
+  const [rules, blocks, members] = await Promise.all([lendingRules(db), listBlocks(db), listMembers(db)]);
+  return { rules, blocks, members: members.map((m) => ({ id: m.id, name: m.name })) };
+}
+
+type Answer = { intent: string; errors: Record<string, string>; values: Record<string, string>; done?: boolean };
+const unblockSchema = z.object({ memberId: z.uuid() });
+
+/** Coordinators set the maximum of open loans per person and block or unblock borrowers. */
+export async function action({ request, context }: ActionFunctionArgs): Promise<Answer> {
+  const { db, member } = await requireRole(request, context, "coordinator");
+  const formData = await request.formData();
+  const intent = String(formData.get("intent"));
+  if (intent === "block") {
+    const form = parseForm(blockFormSchema, formData);
+    if (!form.ok) return { intent, errors: form.errors, values: form.values };
+    if (!(await blockBorrower(db, form.data, member.id))) return { intent, errors: { memberId: "member_unknown" }, values: form.raw };
+    return { intent, errors: {}, values: {}, done: true };
+  }
+  if (intent === "unblock") {
+    const form = parseForm(unblockSchema, formData);
+    if (form.ok) await unblockBorrower(db, form.data.memberId);
+    return { intent, errors: {}, values: {}, done: form.ok };
+  }
+  const form = parseForm(rulesFormSchema, formData);
+  if (!form.ok) return { intent: "rules", errors: form.errors, values: form.values };
+  await saveLendingRules(db, form.data);
+  return { intent: "rules", errors: {}, values: form.raw, done: true };
+}
+
+export default function LendingRules() {
+  const { rules, blocks, members } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
+  const { t, lang } = useLanguage();
+  const r = t.toolLibrary.rules;
+  const mine = (intent: string) => (answer?.intent === intent ? answer : undefined);
+  return (
+    <>
+      <p>
+        <Link to="/beheer/gereedschap">← {t.toolLibrary.manage.title}</Link>
+      </p>
+      <h1>{r.title}</h1>
+      {mine("rules")?.done ? (
+        <p role="status" className="notice">
+          {r.saved}
+        </p>
+      ) : null}
+      <Form method="post" noValidate>
+        <input type="hidden" name="intent" value="rules" />
+        <Field
+          name="maxOpenLoans"
+          label={r.maxOpenLoans}
+          inputMode="numeric"
+          defaultValue={mine("rules")?.values.maxOpenLoans ?? String(rules.max_open_loans)}
+          error={mine("rules")?.errors.maxOpenLoans}
+        />
+        <button type="submit">{r.save}</button>
+      </Form>
+      <h2 id="blokkades">{r.blocks}</h2>
+      <p>{r.blocksIntro}</p>
+      {blocks.length === 0 ? (
+        <p>{r.blocksNone}</p>
+      ) : (
+        <table aria-labelledby="blokkades">
+          <thead>
+            <tr>
+              <th scope="col">{r.person}</th>
+              <th scope="col">{r.reason}</th>
+              <th scope="col">{r.since}</th>
+              <th scope="col">
+                <span className="visually-hidden">{r.unblock}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {blocks.map((block) => (
+              <tr key={block.id}>
+                <td>{block.name}</td>
+                <td>{block.reason}</td>
+                <td>{new Date(block.blocked_at).toLocaleDateString(lang === "nl" ? "nl-NL" : "en-GB", { timeZone: "Europe/Amsterdam" })}</td>
+                <td>
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="unblock" />
+                    <input type="hidden" name="memberId" value={block.id} />
+                    <button type="submit" aria-label={r.unblockFor(block.name)}>
+                      {r.unblock}
+                    </button>
+                  </Form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <Form method="post" noValidate>
+        <input type="hidden" name="intent" value="block" />
+        <SelectField
+          name="memberId"
+          label={r.person}
+          defaultValue={mine("block")?.values.memberId ?? ""}
+          error={mine("block")?.errors.memberId}
+          options={[{ value: "", label: t.toolLibrary.desk.chooseBorrower }, ...members.map((m) => ({ value: m.id, label: m.name }))]}
+        />
+        <Field name="reason" label={r.reason} hint={r.reasonHint} defaultValue={mine("block")?.values.reason} error={mine("block")?.errors.reason} />
+        <button type="submit">{r.block}</button>
+      </Form>
+    </>
+  );
+}
