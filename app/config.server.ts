@@ -28,6 +28,7 @@ const configSchema = z
       .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
       .optional(),
     MAIL_FROM: z.string().min(3).optional(),
+    PUBLIC_URL: z.url("must be a URL such as https://wijkplaats.nl").optional(),
     UPLOAD_DIR: z.string().min(1).optional(),
     S3_BUCKET: z.string().min(3).optional(),
     S3_REGION: z.string().min(1).default("eu-central-1"),
@@ -48,6 +49,8 @@ const configSchema = z
     seedDemo: env.SEED_DEMO ?? env.DATABASE_URL === undefined,
     smtpUrl: env.SMTP_URL,
     mailFrom: env.MAIL_FROM ?? `Wijkplaats <noreply@${env.PLATFORM_DOMAIN}>`,
+    // Where people reach the platform, for links in emails sent outside a request (reminders).
+    publicUrl: env.PUBLIC_URL ?? `http://${env.PLATFORM_DOMAIN}:${env.PORT}/`,
     storage: {
       localDir: path.resolve(env.UPLOAD_DIR ?? path.join(env.DATA_DIR, "uploads")),
       s3: env.S3_BUCKET

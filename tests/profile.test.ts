@@ -7,7 +7,7 @@ import { addMember } from "~/modules/members/members.server";
 import { seedNeighbourhood } from "~/modules/neighbourhood/seed.server";
 import { createTenant } from "~/modules/tenants/tenants.server";
 import { openTestDatabase, uniqueSlug } from "./support/database";
-import { postForm, request, startTestServer, type TestServer } from "./support/server";
+import { postFile, postForm, request, startTestServer, type TestServer } from "./support/server";
 
 let database: Database;
 let server: TestServer;
@@ -91,16 +91,8 @@ describe("the coordinator edits the public profile", () => {
 
 const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
 
-async function upload(slug: string, cookie: string, bytes: Buffer, filename: string, type: string) {
-  const form = new FormData();
-  form.append("logo", new Blob([new Uint8Array(bytes)], { type }), filename);
-  const encoded = new Request("http://localhost/", { method: "POST", body: form });
-  return request(server.url(slug, "/beheer/profiel"), {
-    method: "POST",
-    headers: { Cookie: cookie, Origin: server.url(slug).slice(0, -1), "Content-Type": encoded.headers.get("Content-Type")! },
-    body: Buffer.from(await encoded.arrayBuffer()),
-  });
-}
+const upload = (slug: string, cookie: string, bytes: Buffer, name: string, type: string) =>
+  postFile(server.url(slug, "/beheer/profiel"), "logo", { bytes, name, type }, cookie);
 
 describe("the logo", () => {
   it("is uploaded by a coordinator, stored under the tenant's prefix and shown on the home page", async () => {

@@ -5,6 +5,8 @@ import { platformDb } from "~/db/accessors.server";
 import { migrateAll } from "~/db/migrate.server";
 import { pruneRateLimits } from "~/modules/accounts/rate-limit.server";
 import { createMailTransport, startEmailSender } from "~/modules/email/outbox.server";
+import { startJobQueue } from "~/modules/jobs/job-queue.server";
+import { scheduleLoanReminders } from "~/modules/tool-library/reminder-jobs.server";
 import { seedDemoNeighbourhoods } from "~/modules/demo/demo-neighbourhoods.server";
 import { createFileStorage } from "~/modules/storage/storage.server";
 import { createSiteResolver } from "~/modules/tenants/resolve.server";
@@ -57,6 +59,8 @@ const app = createApp({
 const pruning = setInterval(() => void pruneRateLimits(platformDb(database)).catch((error) => logger.error({ err: error }, "pruning rate limits failed")), 60 * 60_000);
 pruning.unref();
 const stopEmailSender = startEmailSender(platformDb(database), createMailTransport({ smtpUrl: config.smtpUrl, from: config.mailFrom, log: logger }), logger);
+const jobs = await startJobQueue(database, logger);
+await scheduleLoanReminders(jobs, database, config.publicUrl, logger);
 
 const server = app.listen(config.port, () => {
   const example = `http://steenwijk-west.${config.platformDomain}:${config.port}`;
@@ -75,6 +79,7 @@ async function shutdown(signal: string) {
   force.unref();
   server.close(async () => {
     clearInterval(pruning);
+    await jobs.stop({ graceful: true, wait: true });
     await stopEmailSender();
     await resolver.close();
     await database.close();

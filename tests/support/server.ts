@@ -97,3 +97,15 @@ export function postForm(url: string, body: Record<string, string>, cookie = "")
 
 /** The session cookie a response set, as "name=value", for the next request's Cookie header. */
 export const sessionCookieOf = (res: TestResponse): string | undefined => res.headers["set-cookie"]?.[0]?.split(";")[0];
+
+/** A multipart form post with one file, as a browser sends an upload form. */
+export async function postFile(url: string, field: string, file: { bytes: Uint8Array; name: string; type: string }, cookie = ""): Promise<TestResponse> {
+  const form = new FormData();
+  form.append(field, new Blob([new Uint8Array(file.bytes)], { type: file.type }), file.name);
+  const encoded = new Request("http://localhost/", { method: "POST", body: form });
+  return request(url, {
+    method: "POST",
+    headers: { Cookie: cookie, Origin: new URL(url).origin, "Content-Type": encoded.headers.get("Content-Type")! },
+    body: Buffer.from(await encoded.arrayBuffer()),
+  });
+}

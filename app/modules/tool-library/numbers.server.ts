@@ -9,7 +9,8 @@ import { TIME_ZONE } from "~/dates";
 export async function lendingNumbers(db: TenantDb, now: Date = new Date()) {
   const since = new Date(now);
   since.setUTCMonth(since.getUTCMonth() - 12);
-  const month = sql<string>`to_char(loans.checked_out_at at time zone ${TIME_ZONE}, 'YYYY-MM')`;
+  // A literal, not a parameter: GROUP BY must see the same expression as the SELECT.
+  const month = sql<string>`to_char(loans.checked_out_at at time zone ${sql.lit(TIME_ZONE)}, 'YYYY-MM')`;
   const [perMonth, topTools, totals] = await Promise.all([
     db
       .selectFrom("loans")
