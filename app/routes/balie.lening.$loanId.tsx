@@ -25,6 +25,7 @@ type Answer = { intent: string; errors: Record<string, string>; values: Record<s
 export async function action({ request, context, params }: ActionFunctionArgs): Promise<Answer> {
   const { db, member } = await requireRole(request, context, "coordinator", "volunteer");
   const loanId = idParam(params.loanId);
+  if (!(await loanForDesk(db, loanId))) throw new Response(null, { status: 404 });
   const formData = await request.formData();
   const intent = String(formData.get("intent"));
   if (intent === "cancel") {
