@@ -26,7 +26,7 @@ export function NeighbourhoodHomePage({ name, home, t }: Props) {
           <ul className="offerings">
             {offerings.map((o) => (
               <li key={o.kind}>
-                <strong>{t.offerings[o.kind] ?? o.kind}</strong>
+                <strong>{o.kind === "tool_library" ? <a href="/gereedschap">{t.offerings[o.kind]}</a> : (t.offerings[o.kind] ?? o.kind)}</strong>
                 {o.description ? <span>{o.description}</span> : null}
               </li>
             ))}
