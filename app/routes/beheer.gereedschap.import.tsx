@@ -1,12 +1,11 @@
-import { unstable_createMemoryUploadHandler, unstable_parseMultipartFormData, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData } from "@remix-run/react";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { Field, TextAreaField } from "~/components/Field";
 import { titleMeta } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-messages";
 import { requireRole } from "~/modules/accounts/guard.server";
-import { MAX_IMAGE_BYTES } from "~/modules/storage/storage.server";
 import { decodeCsvBytes, importToolsCsv, type CsvFileError, type CsvRowError } from "~/modules/tool-library/csv-import.server";
-import { readUpload } from "~/uploads.server";
+import { readMultipartForm, uploadedFile } from "~/uploads.server";
 
 export const meta = titleMeta((t) => t.toolLibrary.csv.title);
 
@@ -15,31 +14,18 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return null;
 }
 
-/**
- * The list as sent: the chosen file if there is one, else the pasted text. Without JavaScript the
- * browser sends both in one multipart form; readUpload takes the file, a copy of the request the text.
- */
+/** The list as sent: the chosen file if there is one, else the pasted text. */
 async function submittedList(request: Request): Promise<string | "too_big"> {
   if (!request.headers.get("Content-Type")?.startsWith("multipart/form-data")) {
     return String((await request.formData()).get("text") ?? "");
   }
-  const copy = request.clone();
-  const file = await readUpload(request, "file");
-  if (file === "too_big" || (file && file.byteLength > 0)) {
-    // Let go of the copy, or the rest of the body stays waiting for it.
-    await copy.body?.cancel();
-    return file === "too_big" ? file : decodeCsvBytes(file);
-  }
-  try {
-    const form = await unstable_parseMultipartFormData(copy, unstable_createMemoryUploadHandler({ maxPartSize: MAX_IMAGE_BYTES }));
-    return String(form.get("text") ?? "");
-  } catch {
-    // readUpload has read this same body: only a malformed one fails here, which is no list.
-    return "";
-  }
+  const form = await readMultipartForm(request);
+  if (form === "too_big") return form;
+  const file = await uploadedFile(form, "file");
+  return file ? decodeCsvBytes(file) : String(form.get("text") ?? "");
 }
 
-type Answer = { imported: number } | { error: CsvFileError; text: string } | { rows: CsvRowError[]; text: string };
+type Answer = { error: CsvFileError; text: string } | { rows: CsvRowError[]; text: string };
 
 /** Coordinators read in an existing list of tools (CSV), all or nothing. */
 export async function action({ request, context }: ActionFunctionArgs): Promise<Answer> {
@@ -47,21 +33,23 @@ export async function action({ request, context }: ActionFunctionArgs): Promise<
   const text = await submittedList(request);
   if (text === "too_big") return { error: "csv_too_big", text: "" };
   const result = await importToolsCsv(db, text);
-  if (result.ok) return { imported: result.count };
+  // After a post comes a redirect, so reloading the page cannot import the list twice.
+  if (result.ok) throw redirect(`/beheer/gereedschap/import?ingelezen=${result.count}`, 303);
   return "rows" in result ? { rows: result.rows, text } : { error: result.error, text: result.error === "csv_too_big" ? "" : text };
 }
 
 export default function ImportTools() {
   const answer = useActionData<typeof action>();
+  const imported = useSearchParams()[0].get("ingelezen");
   const { t, explain } = useLanguage();
   const c = t.toolLibrary.csv;
   return (
     <>
       <h1>{c.title}</h1>
       <p className="lead">{c.intro}</p>
-      {answer && "imported" in answer ? (
+      {imported !== null && !answer ? (
         <p role="status" className="notice">
-          {c.imported(answer.imported)} <Link to="/beheer/gereedschap">{t.toolLibrary.manage.title}</Link>
+          {c.imported(Number(imported))} <Link to="/beheer/gereedschap">{t.toolLibrary.manage.title}</Link>
         </p>
       ) : null}
       {answer && "error" in answer ? (

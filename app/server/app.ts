@@ -100,6 +100,9 @@ export function createApp({ database, resolver, build, logger, trustProxy, platf
   app.use((req, res, next) => {
     if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
     const limit = uploadPaths.test(req.path) ? 3 * 1024 * 1024 : 64 * 1024;
+    // An upload refused halfway (a file over 2 MB) leaves the rest of its body unread on the
+    // connection, which would stall the browser's next request on it: close it after the answer.
+    if (req.is("multipart/form-data")) res.set("Connection", "close");
     const length = req.get("content-length");
     if (length === undefined ? !req.get("transfer-encoding") : Number(length) <= limit) return next();
     res.status(413).type("text/plain; charset=utf-8").send("Dit formulier is te groot. Maak het kleiner en probeer het opnieuw.\n");

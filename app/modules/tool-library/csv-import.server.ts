@@ -1,4 +1,4 @@
-import { parse } from "csv-parse/sync";
+import { parse, type InfoRecord } from "csv-parse/sync";
 import type { TenantDb } from "~/db/accessors.server";
 import { toolColumns, toolFormSchema, type ToolInput } from "./tools.server";
 
@@ -52,7 +52,6 @@ const headerNames: Record<string, ToolField> = {
 
 const conditionNames: Record<string, string> = { goed: "good", good: "good", redelijk: "fair", fair: "fair", matig: "poor", poor: "poor" };
 const yes = new Set(["ja", "j", "yes", "y", "true", "waar", "1", "x"]);
-const no = new Set(["", "nee", "n", "no", "false", "onwaar", "0"]);
 
 export type CsvFileError = "csv_missing" | "csv_too_big" | "csv_unreadable" | "csv_columns";
 
@@ -104,17 +103,20 @@ function formValue(field: ToolField, cell: string | undefined): string {
     case "needsInstruction": {
       const word = value.toLowerCase();
       if (yes.has(word)) return "ja";
-      if (no.has(word)) return "";
-      return value;
+      // Anything else is not a yes, as an unticked box (there is no message for a wrong word yet).
+      return "";
     }
     default:
       return value;
   }
 }
 
-function parseRecords(text: string, delimiter: string): { record: string[]; info: { lines: number } }[] | null {
+type ParsedRecord = { record: string[]; info: InfoRecord };
+
+function parseRecords(text: string, delimiter: string): ParsedRecord[] | null {
   try {
-    return parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true });
+    // With `info`, each record comes as { record, info } (the types do not follow that option).
+    return parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true }) as unknown as ParsedRecord[];
   } catch {
     return null;
   }
@@ -134,7 +136,7 @@ export async function importToolsCsv(db: TenantDb, input: string): Promise<CsvIm
   const records = parseRecords(text, detectDelimiter(text.replace(/^\s+/, "")));
   if (!records || records.length === 0) return { ok: false, error: "csv_unreadable" };
 
-  const [{ record: headers }, ...rest] = records;
+  const [{ record: headers }, ...rest] = records as [ParsedRecord, ...ParsedRecord[]];
   const columns = new Map<ToolField, number>();
   headers.forEach((header, index) => {
     const field = headerNames[normalizeHeader(header)];
