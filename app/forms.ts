@@ -44,9 +44,9 @@ export const optionalText = (max: number) =>
 export const requiredText = (max: number, missing: string) =>
   z.string({ error: missing }).trim().min(1, missing).max(max, "text_too_long");
 
-/** A checkbox that sends "ja" when ticked and nothing otherwise. */
+/** A checkbox that sends "ja" when ticked and nothing otherwise; any other value is refused. */
 export const checkbox = z
-  .string()
+  .enum(["ja", ""], { error: "yes_no_invalid" })
   .optional()
   .transform((value) => value === "ja");
 

@@ -120,12 +120,13 @@ describe("a list with mistakes", () => {
   it("imports nothing, names each wrong line and column in Dutch, and keeps the text", async () => {
     const before = await count(wijk);
     const csv =
-      "naam;soort;Borg;dagen\n" + // line 1
-      "Hamer;Handgereedschap;;\n" + // line 2: right
-      "Zaag;Hout;twee euro;\n" + // line 3: money
-      ";Tuin;;\n" + // line 4: no name
-      '"Boor met\nlange naam";Boren;;500\n' + // lines 5-6: too many days
-      "Tang;;5;0\n"; // line 7: no kind, and zero days
+      "naam;soort;Borg;dagen;uitleg\n" + // line 1
+      "Hamer;Handgereedschap;;;nee\n" + // line 2: right
+      "Zaag;Hout;twee euro;;\n" + // line 3: money
+      ";Tuin;;;\n" + // line 4: no name
+      '"Boor met\nlange naam";Boren;;500;ja\n' + // lines 5-6: too many days
+      "Tang;;5;0;\n" + // line 7: no kind, and zero days
+      "Nijptang;Handgereedschap;;;misschien\n"; // line 8: neither yes nor no
     // A browser sends a textarea's lines with CRLF.
     const res = await importing({ text: csv.replace(/\n/g, "\r\n") });
     expect(res.status).toBe(200);
@@ -133,6 +134,7 @@ describe("a list with mistakes", () => {
     expect(body).toContain("Er is niets ingelezen, want een paar regels kloppen niet.");
     expect(body).toContain("Regel 3, Borg: Vul een bedrag in euro in, zoals 2,50. Of laat het leeg.");
     expect(body).toContain("Regel 4, naam: Vul de naam van het gereedschap in.");
+    expect(body).toContain("Regel 8, uitleg: Vul ja of nee in.");
     expect(body).toContain("Regel 5, dagen: Vul een aantal dagen in van 1 tot 90.");
     expect(body).toContain("Regel 7, soort: Vul de soort in, bijvoorbeeld Boren of Tuin.");
     expect(body).toContain("Regel 7, dagen: Vul een aantal dagen in van 1 tot 90.");

@@ -52,6 +52,7 @@ const headerNames: Record<string, ToolField> = {
 
 const conditionNames: Record<string, string> = { goed: "good", good: "good", redelijk: "fair", fair: "fair", matig: "poor", poor: "poor" };
 const yes = new Set(["ja", "j", "yes", "y", "true", "waar", "1", "x"]);
+const no = new Set(["", "nee", "n", "no", "false", "onwaar", "0", "-"]);
 
 export type CsvFileError = "csv_missing" | "csv_too_big" | "csv_unreadable" | "csv_columns";
 
@@ -103,8 +104,9 @@ function formValue(field: ToolField, cell: string | undefined): string {
     case "needsInstruction": {
       const word = value.toLowerCase();
       if (yes.has(word)) return "ja";
-      // Anything else is not a yes, as an unticked box (there is no message for a wrong word yet).
-      return "";
+      if (no.has(word)) return "";
+      // Neither: the schema says "fill in ja or nee".
+      return value;
     }
     default:
       return value;
