@@ -37,9 +37,13 @@ export function isoWeekday(day: string): number {
   return new Date(`${day}T00:00:00Z`).getUTCDay() || 7;
 }
 
+// Made once: creating an Intl formatter is slow compared with using one.
+const dayFormats = {
+  nl: new Intl.DateTimeFormat("nl-NL", { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" }),
+  en: new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" }),
+};
+
 /** "donderdag 3 december" or "Thursday 3 December". */
 export function formatDay(day: string, lang: "nl" | "en"): string {
-  return new Intl.DateTimeFormat(lang === "nl" ? "nl-NL" : "en-GB", { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" }).format(
-    new Date(`${day}T00:00:00Z`),
-  );
+  return dayFormats[lang].format(new Date(`${day}T00:00:00Z`));
 }

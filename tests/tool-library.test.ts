@@ -251,6 +251,9 @@ describe("the desk pages", () => {
       .where("loans.tool_id", "=", wheelbarrow)
       .executeTakeFirstOrThrow();
     expect(loan).toEqual({ name: "Mevrouw Jansen", account_id: null, status: "on_loan" });
+    const catalog = await get(wijk.slug, "/gereedschap?q=kruiwagen");
+    expect(catalog.body).toContain("✗ <!-- -->Bezet tot en met");
+    expect(catalog.body).not.toContain("Nu vrij");
   });
 
   it("cannot open another neighbourhood's loan", async () => {
