@@ -201,6 +201,9 @@ export async function checkOutReservation(db: TenantDb, loanId: string, input: C
   });
 }
 
+/** The walk-in form names its fields differently from a reservation. */
+const walkInFields: Record<string, string> = { end: "due", tool: "toolNumber", member: "memberId" };
+
 /** The desk lends a tool on the spot, to someone with or without a login. */
 export async function checkOutWalkIn(
   db: TenantDb,
@@ -215,7 +218,7 @@ export async function checkOutWalkIn(
   try {
     return await db.transaction().execute(async (trx) => {
       const wrong = await checkBorrowerAndTool(trx, { toolId: tool.id, memberId: input.memberId, start: today, end: input.due, checkOpeningDays: false });
-      if (wrong) return { ...wrong, field: wrong.field === "end" ? "due" : wrong.field === "tool" ? "toolNumber" : wrong.field === "member" ? "memberId" : wrong.field };
+      if (wrong) return { ...wrong, field: walkInFields[wrong.field] ?? wrong.field };
       if (await stillOut(trx, tool.id)) return problem("toolNumber", "tool_still_out");
       const settled = await settlePayments(trx, tool.id, input);
       if (!settled.ok) return settled;
