@@ -20,7 +20,10 @@ export function parseForm<S extends z.ZodType>(
   schema: S,
   formData: FormData,
 ): { ok: true; data: z.output<S>; raw: Record<string, string> } | ({ ok: false } & FormProblem) {
-  const raw = Object.fromEntries([...formData.entries()].filter(([, v]) => typeof v === "string")) as Record<string, string>;
+  // A NUL character is never typed on purpose, and Postgres refuses it in text: drop it here.
+  const raw = Object.fromEntries(
+    [...formData.entries()].flatMap(([key, value]) => (typeof value === "string" ? [[key, value.replaceAll("\0", "")]] : [])),
+  ) as Record<string, string>;
   const result = schema.safeParse(raw);
   if (result.success) return { ok: true, data: result.data, raw };
   const errors: FieldErrors = {};

@@ -8,12 +8,13 @@ import { startJobQueue } from "~/modules/jobs/job-queue.server";
 import { addMember } from "~/modules/members/members.server";
 import { seedNeighbourhood } from "~/modules/neighbourhood/seed.server";
 import { createTenant } from "~/modules/tenants/tenants.server";
-import { checkIn, checkOutReservation, checkOutWalkIn, deskOverview, reserveTool } from "~/modules/tool-library/loans.server";
+import { checkIn, checkOutReservation, checkOutWalkIn, deskOverview, expireUncollectedReservations, reserveTool } from "~/modules/tool-library/loans.server";
+import { deleteOwnAccount } from "~/modules/members/self-service.server";
 import { lendingNumbers } from "~/modules/tool-library/numbers.server";
 import { queueLoanReminders } from "~/modules/tool-library/reminders.server";
 import { DAILY_LOAN_REMINDERS, scheduleLoanReminders } from "~/modules/tool-library/reminder-jobs.server";
 import { blockBorrower, saveLendingRules } from "~/modules/tool-library/rules.server";
-import { createTool, searchCatalog, toolFormSchema, type ToolInput } from "~/modules/tool-library/tools.server";
+import { changeToolStatus, createTool, searchCatalog, toolFormSchema, type ToolInput } from "~/modules/tool-library/tools.server";
 import pino from "pino";
 import { openTestDatabase, uniqueSlug } from "./support/database";
 import { eventually } from "./support/eventually";
@@ -95,12 +96,15 @@ describe("reserving a tool", () => {
 
   it("keeps to the maximum of open loans per person, even when one person tries several at once", async () => {
     await saveLendingRules(db, { maxOpenLoans: 2 });
-    const memberId = await resident();
-    const tools = await Promise.all(Array.from({ length: 5 }, (_, i) => createTool(db, tool({ name: `Schroevendraaier ${i}` }))));
-    const results = await Promise.all(tools.map((toolId) => reserveTool(db, { toolId, memberId, actor: memberId, start: today, end: today, today })));
-    expect(results.filter((r) => r.ok)).toHaveLength(2);
-    expect(results.filter((r) => !r.ok).map((r) => (r.ok ? "" : r.error))).toEqual(["too_many_loans", "too_many_loans", "too_many_loans"]);
-    await saveLendingRules(db, { maxOpenLoans: 3 });
+    try {
+      const memberId = await resident();
+      const tools = await Promise.all(Array.from({ length: 5 }, (_, i) => createTool(db, tool({ name: `Schroevendraaier ${i}` }))));
+      const results = await Promise.all(tools.map((toolId) => reserveTool(db, { toolId, memberId, actor: memberId, start: today, end: today, today })));
+      expect(results.filter((r) => r.ok)).toHaveLength(2);
+      expect(results.filter((r) => !r.ok).map((r) => (r.ok ? "" : r.error))).toEqual(["too_many_loans", "too_many_loans", "too_many_loans"]);
+    } finally {
+      await saveLendingRules(db, { maxOpenLoans: 3 });
+    }
   });
 
   it("refuses a blocked person and a tool that is in repair", async () => {
@@ -118,9 +122,9 @@ describe("reserving a tool", () => {
     const neighbour = tenantDb(database, other.id);
     const outsider = await resident(neighbour);
     const crossing = await reserveTool(neighbour, { toolId, memberId: outsider, actor: outsider, start: today, end: today, today });
-    expect(crossing).toMatchObject({ ok: false });
+    expect(crossing).toMatchObject({ ok: false, error: "tool_unknown" });
     const local = await resident();
-    expect((await reserveTool(db, { toolId, memberId: outsider, actor: local, start: today, end: today, today })).ok).toBe(false);
+    expect(await reserveTool(db, { toolId, memberId: outsider, actor: local, start: today, end: today, today })).toMatchObject({ ok: false, error: "member_unknown" });
     expect(await neighbour.selectFrom("loans").select("id").execute()).toHaveLength(0);
     expect((await searchCatalog(neighbour, { q: "", category: "", page: 1 }, today)).tools).toHaveLength(0);
   });
@@ -160,7 +164,7 @@ describe("the desk", () => {
     const [walkIn, planner] = [await resident(db, "Zonder account"), await resident()];
     await reserveTool(db, { toolId, memberId: planner, actor: planner, start: addDays(today, 2), end: addDays(today, 3), today });
     const desk = await coordinatorId();
-    const payments = { conditionOut: null, deposit: undefined, fee: undefined, waivedReason: null };
+    const payments = { conditionOut: null, deposit: undefined, fee: undefined, waivedReason: null, newName: null, newPhone: null };
     const overlapping = await checkOutWalkIn(db, { toolNumber: number, memberId: walkIn, due: addDays(today, 2), ...payments }, desk, today);
     expect(overlapping).toMatchObject({ ok: false, field: "toolNumber", error: "tool_reserved" });
     const lent = await checkOutWalkIn(db, { toolNumber: number, memberId: walkIn, due: addDays(today, 1), ...payments }, desk, today);
@@ -181,8 +185,71 @@ describe("the desk", () => {
     expect(overview.overdue.map((loan) => loan.member_name)).toContain("Laatkomer");
     const reserved = await reserveTool(db, { toolId, memberId: next, actor: next, start: today, end: today, today });
     if (!reserved.ok) throw new Error(reserved.error);
-    const payments = { conditionOut: null, deposit: undefined, fee: undefined, waivedReason: null };
+    const payments = { conditionOut: null, deposit: undefined, fee: undefined, waivedReason: null, newName: null, newPhone: null };
     expect(await checkOutReservation(db, reserved.loanId, payments, desk, today)).toMatchObject({ ok: false, error: "tool_still_out" });
+  });
+});
+
+describe("reservations nobody collects", () => {
+  it("stop counting, leave the desk's list, cannot be handed out, and are cancelled by the daily job", async () => {
+    await saveLendingRules(db, { maxOpenLoans: 1 });
+    try {
+      const memberId = await resident(db, "Vergeetachtig");
+      const toolId = await createTool(db, tool({ name: "Vergeten boor" }));
+      const { id } = await db
+        .insertInto("loans")
+        .values({ tool_id: toolId, member_id: memberId, status: "reserved", period: `[${addDays(today, -5)},${addDays(today, -1)})` })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      expect((await deskOverview(db, today)).toHandOut.map((loan) => loan.id)).not.toContain(id);
+      const desk = await coordinatorId();
+      const payments = { conditionOut: null, deposit: undefined, fee: undefined, waivedReason: null };
+      expect(await checkOutReservation(db, id, payments, desk, today)).toMatchObject({ ok: false, error: "reservation_expired" });
+      const other = await createTool(db, tool({ name: "Andere boor" }));
+      expect((await reserveTool(db, { toolId: other, memberId, actor: memberId, start: today, end: today, today })).ok).toBe(true);
+      expect(await expireUncollectedReservations(db, today)).toBeGreaterThanOrEqual(1);
+      expect((await db.selectFrom("loans").select("status").where("id", "=", id).executeTakeFirstOrThrow()).status).toBe("cancelled");
+    } finally {
+      await saveLendingRules(db, { maxOpenLoans: 3 });
+    }
+  });
+
+  it("are cancelled when the tool is retired, and kept when it only goes for repair", async () => {
+    const toolId = await createTool(db, tool({ name: "Oude zaag" }));
+    const memberId = await resident();
+    const reserved = await reserveTool(db, { toolId, memberId, actor: memberId, start: addDays(today, 2), end: addDays(today, 3), today });
+    if (!reserved.ok) throw new Error(reserved.error);
+    const coordinator = await coordinatorId();
+    await changeToolStatus(db, toolId, "in_repair", null, coordinator);
+    expect((await db.selectFrom("loans").select("status").where("id", "=", reserved.loanId).executeTakeFirstOrThrow()).status).toBe("reserved");
+    await changeToolStatus(db, toolId, "retired", "Versleten", coordinator);
+    expect((await db.selectFrom("loans").select("status").where("id", "=", reserved.loanId).executeTakeFirstOrThrow()).status).toBe("cancelled");
+    const log = await db.selectFrom("tool_maintenance").select(["kind", "note"]).where("tool_id", "=", toolId).orderBy("id").execute();
+    expect(log).toEqual([
+      { kind: "to_repair", note: null },
+      { kind: "retired", note: "Versleten" },
+    ]);
+  });
+});
+
+describe("a borrower deleting their account", () => {
+  it("must bring back what they have first; then reservations are cancelled and past loans kept without their name", async () => {
+    const account = await createAccount(platformDb(database), { email: `${uniqueSlug("weg")}@example.org`, password: "een lang wachtwoord" });
+    const memberId = (await addMember(db, { accountId: account.id, name: "Vertrekker", role: "resident" })).id;
+    const [drill, saw] = [await createTool(db, tool({ name: "Boor van vertrekker" })), await createTool(db, tool({ name: "Zaag van vertrekker" }))];
+    const out = await reserveTool(db, { toolId: drill, memberId, actor: memberId, start: today, end: today, today });
+    const later = await reserveTool(db, { toolId: saw, memberId, actor: memberId, start: addDays(today, 5), end: addDays(today, 5), today });
+    if (!out.ok || !later.ok) throw new Error("reservations failed");
+    const desk = await coordinatorId();
+    await checkOutReservation(db, out.loanId, { conditionOut: null, deposit: undefined, fee: undefined, waivedReason: null }, desk, today);
+    expect(await deleteOwnAccount(db, platformDb(database), wijk.id, account.id)).toBe("loan_active");
+    await checkIn(db, out.loanId, { conditionIn: null, depositReturned: false, toRepair: false }, desk);
+    expect(await deleteOwnAccount(db, platformDb(database), wijk.id, account.id)).toBe("ok");
+    const loans = await db.selectFrom("loans").select(["id", "status", "member_id"]).where("id", "in", [out.loanId, later.loanId]).orderBy("created_at").execute();
+    expect(loans.map(({ status, member_id }) => ({ status, member_id }))).toEqual([
+      { status: "returned", member_id: null },
+      { status: "cancelled", member_id: null },
+    ]);
   });
 });
 
@@ -206,9 +273,9 @@ describe("reminders", () => {
     await loanDue(addDays(today, -2), null);
     await loanDue(addDays(today, 5), `${uniqueSlug("later")}@example.org`);
     const sent = await queueLoanReminders(database, wijk, "http://localhost:3000/", today);
-    expect(sent).toMatchObject({ due: 1, overdue: expect.any(Number) });
+    expect(sent).toEqual({ due: 1, overdue: 1 });
     const [tomorrowMail] = await outboxFor(dueTomorrow);
-    expect(tomorrowMail?.subject).toContain("Morgen terugbrengen");
+    expect(tomorrowMail?.subject).toContain("Terugbrengen op");
     expect(tomorrowMail?.body).toContain(`http://${wijk.slug}.localhost:3000/account/leningen`);
     expect((await outboxFor(overdue))[0]?.subject).toContain("Te laat");
     await queueLoanReminders(database, wijk, "http://localhost:3000/", today);

@@ -26,3 +26,15 @@ export function tenantDb(database: Database, tenantId: string): TenantDb {
 export function platformDb(database: Database): PlatformDb {
   return (database.kysely as Kysely<PlatformTables>).withSchema(PLATFORM_SCHEMA);
 }
+
+/**
+ * One tenant's tables and the platform's in one transaction: for a change whose email (in the
+ * platform's outbox) must be queued exactly when the change commits.
+ */
+export function inTenantTransaction<T>(database: Database, tenantId: string, work: (tenant: TenantDb, platform: PlatformDb) => Promise<T>): Promise<T> {
+  const schema = tenantSchemaName(tenantId);
+  return database.kysely.transaction().execute((trx) =>
+    // The one transaction under both table types, cast as tenantDb and platformDb cast the root.
+    work((trx as unknown as TenantDb).withSchema(schema), (trx as unknown as PlatformDb).withSchema(PLATFORM_SCHEMA)),
+  );
+}

@@ -44,8 +44,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const form = parseForm(confirmDelete, formData);
     if (!form.ok) return { form: intent, errors: form.errors, values: {}, saved: false };
     const tenantId = context.site.kind === "tenant" ? context.site.tenant.id : "";
-    if ((await deleteOwnAccount(context.tenantDb, context.platformDb, tenantId, account.id)) === "last_coordinator") {
-      return { form: intent, errors: { confirm: "last_coordinator" } as Record<string, string>, values: {}, saved: false };
+    const deleted = await deleteOwnAccount(context.tenantDb, context.platformDb, tenantId, account.id);
+    if (deleted !== "ok") {
+      return { form: intent, errors: { confirm: deleted } as Record<string, string>, values: {}, saved: false };
     }
     return redirect("/", { status: 303, headers: { "Set-Cookie": await clearSessionCookie(request) } });
   }

@@ -74,6 +74,12 @@ export default function DeskLoan() {
           {t.toolLibrary.loanStatuses[loan.status]}
           {loan.status === "on_loan" && loan.due < today ? ` · ${d.overdue}` : null}
         </dd>
+        {loan.location ? (
+          <>
+            <dt>{t.toolLibrary.tool.where}</dt>
+            <dd>{loan.location}</dd>
+          </>
+        ) : null}
         <dt>{d.dates}</dt>
         <dd>{t.toolLibrary.myLoans.fromTo(day(loan.start), day(loan.due))}</dd>
         {loan.member_phone ? (

@@ -1,4 +1,5 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { z } from "zod";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, SelectField } from "~/components/Field";
 import { addDays, localToday } from "~/dates";
@@ -6,43 +7,33 @@ import { parseForm } from "~/forms";
 import { titleMeta } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-messages";
 import { requireRole } from "~/modules/accounts/guard.server";
-import { deskRegistrationSchema, listMembers, registerAtDesk } from "~/modules/members/members.server";
+import { listMembers } from "~/modules/members/members.server";
 import { HandOutFields } from "~/modules/tool-library/HandOutFields";
-import { checkOutSchema, checkOutWalkIn, toolAmountsByNumber, walkInSchema } from "~/modules/tool-library/loans.server";
+import { checkOutSchema, checkOutWalkIn, loanForDesk, toolAmountsByNumber, walkInSchema } from "~/modules/tool-library/loans.server";
 
 export const meta = titleMeta((t) => t.toolLibrary.desk.walkInTitle);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { db } = await requireRole(request, context, "coordinator", "volunteer");
-  const members = await listMembers(db);
-  return { members: members.map((m) => ({ id: m.id, name: m.name, noLogin: m.account_id === null })), today: localToday() };
+  const lentId = z.uuid().safeParse(new URL(request.url).searchParams.get("uitgeleend"));
+  const [members, lent] = await Promise.all([listMembers(db), lentId.success ? loanForDesk(db, lentId.data) : null]);
+  return {
+    members: members.map((m) => ({ id: m.id, name: m.name, noLogin: m.account_id === null })),
+    lent: lent ? { id: lent.id, tool: lent.tool_name, who: lent.member_name } : null,
+    today: localToday(),
+  };
 }
 
 type Answer = {
   errors: Record<string, string>;
   values: Record<string, string>;
-  amounts?: { deposit_cents: number | null; fee_cents: number | null } | null;
-  lent?: string;
+  amounts: { deposit_cents: number | null; fee_cents: number | null } | null;
 };
 
-/**
- * The desk lends a tool on the spot. A person without a record is registered first (name and
- * phone only); if the loan then fails, the form keeps them chosen so they are not registered twice.
- */
+/** The desk lends a tool on the spot, also to someone new; then the form starts afresh. */
 export async function action({ request, context }: ActionFunctionArgs): Promise<Answer> {
   const { db, member } = await requireRole(request, context, "coordinator", "volunteer");
   const formData = await request.formData();
-  if (String(formData.get("newName") ?? "").trim() !== "") {
-    const personForm = new FormData();
-    personForm.set("name", String(formData.get("newName")));
-    personForm.set("phone", String(formData.get("newPhone") ?? ""));
-    const person = parseForm(deskRegistrationSchema, personForm);
-    if (!person.ok) return { errors: { newName: person.errors.name ?? person.errors.phone ?? "name_required" }, values: Object.fromEntries([...formData].map(([k, v]) => [k, String(v)])) };
-    const registered = await registerAtDesk(db, person.data, member.id);
-    formData.set("memberId", registered.id);
-    formData.delete("newName");
-    formData.delete("newPhone");
-  }
   const walkIn = parseForm(walkInSchema, formData);
   const payments = parseForm(checkOutSchema, formData);
   const amounts = walkIn.ok ? await toolAmountsByNumber(db, walkIn.data.toolNumber) : null;
@@ -51,11 +42,11 @@ export async function action({ request, context }: ActionFunctionArgs): Promise<
   }
   const result = await checkOutWalkIn(db, { ...walkIn.data, ...payments.data }, member.id, localToday());
   if (!result.ok) return { errors: { [result.field]: result.error }, values: walkIn.raw, amounts };
-  return { errors: {}, values: {}, lent: amounts?.name ?? "" };
+  throw redirect(`/balie/uitlenen?uitgeleend=${result.loanId}`, 303);
 }
 
 export default function WalkIn() {
-  const { members, today } = useLoaderData<typeof loader>();
+  const { members, lent, today } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const { t, explain } = useLanguage();
   const d = t.toolLibrary.desk;
@@ -68,9 +59,9 @@ export default function WalkIn() {
       </p>
       <h1>{d.walkInTitle}</h1>
       <p>{d.walkInIntro}</p>
-      {answer?.lent !== undefined ? (
+      {lent && !answer ? (
         <p role="status" className="notice">
-          {d.lent} {answer.lent}
+          {d.lent(lent.tool, lent.who ?? d.unknownPerson)} <Link to={`/balie/lening/${lent.id}`}>{d.openLoan(lent.tool, lent.who ?? d.unknownPerson)}</Link>
         </p>
       ) : null}
       {answer?.errors.form ? (
@@ -78,7 +69,8 @@ export default function WalkIn() {
           {explain(answer.errors.form)}
         </p>
       ) : null}
-      <Form method="post" noValidate>
+      {/* A new key after each loan: the form starts empty, also with JavaScript (inputs keep what was typed otherwise). */}
+      <Form method="post" noValidate key={lent?.id ?? "nieuw"}>
         <Field {...field("toolNumber")} label={d.toolNumber} hint={d.toolNumberHint} inputMode="numeric" autoComplete="off" />
         <SelectField
           {...field("memberId")}
@@ -90,7 +82,7 @@ export default function WalkIn() {
           <Field {...field("newName")} label={t.manage.name} autoComplete="off" />
           <Field {...field("newPhone")} type="tel" label={t.home.phone} autoComplete="off" />
         </fieldset>
-        <Field {...field("due")} type="date" label={d.due} min={today} defaultValue={values.due ?? addDays(today, 7)} />
+        <Field {...field("due")} type="date" label={d.due} min={today} defaultValue={values.due ?? addDays(today, 6)} />
         <HandOutFields depositCents={answer?.amounts?.deposit_cents ?? null} feeCents={answer?.amounts?.fee_cents ?? null} errors={answer?.errors} values={values} />
         <button type="submit">{d.walkInSubmit}</button>
       </Form>

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { SelectField, TextAreaField } from "~/components/Field";
@@ -6,7 +6,7 @@ import { toolStatuses } from "~/db/tables";
 import { idParam, parseForm } from "~/forms";
 import { useLanguage } from "~/i18n/use-messages";
 import { requireRole } from "~/modules/accounts/guard.server";
-import { addToolPhoto, removeToolPhoto } from "~/modules/tool-library/photos.server";
+import { addToolPhoto, removeToolPhoto, toolPhotoIds } from "~/modules/tool-library/photos.server";
 import { ToolForm } from "~/modules/tool-library/ToolForm";
 import {
   addMaintenanceNote,
@@ -30,7 +30,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const tool = await getTool(db, toolId);
   if (!tool) throw new Response(null, { status: 404 });
   const [photos, log, categories] = await Promise.all([
-    db.selectFrom("tool_photos").select("id").where("tool_id", "=", toolId).orderBy("created_at").execute(),
+    toolPhotoIds(db, toolId),
     maintenanceLog(db, toolId),
     catalogCategories(db),
   ]);
@@ -48,7 +48,9 @@ export async function action({ request, context, params }: ActionFunctionArgs): 
   if (request.headers.get("Content-Type")?.startsWith("multipart/form-data")) {
     const photo = await readUpload(request, "photo");
     const added = photo === "too_big" ? { ok: false as const, error: "image_too_big" } : await addToolPhoto(db, context.storage, tenant.id, toolId, photo ?? new Uint8Array());
-    return { intent: "photo", errors: added.ok ? {} : { photo: added.error }, values: {}, done: added.ok };
+    // Redirect after an upload, so reloading the page does not upload the photo again.
+    if (added.ok) throw redirect(`/beheer/gereedschap/${toolId}?foto=1#fotos`, 303);
+    return { intent: "photo", errors: { photo: added.error }, values: {} };
   }
   const formData = await request.formData();
   const intent = String(formData.get("intent"));
@@ -106,14 +108,18 @@ export default function EditTool() {
       <ToolForm values={mine("tool")?.values ?? values} errors={mine("tool")?.errors} categories={categories} />
 
       <h2 id="fotos">{m.photos}</h2>
-      {done("photo", m.photoAdded)}
+      {search.get("foto") && !answer ? (
+        <p role="status" className="notice">
+          {m.photoAdded}
+        </p>
+      ) : null}
       <ul className="tool-photos">
         {photos.map((photo, index) => (
-          <li key={photo.id}>
-            <img src={`/gereedschap/${tool.id}/foto/${photo.id}`} alt={`${t.toolLibrary.catalog.photoOf(tool.name)} (${index + 1})`} width={160} />
+          <li key={photo}>
+            <img src={`/gereedschap/${tool.id}/foto/${photo}`} alt={`${t.toolLibrary.catalog.photoOf(tool.name)} (${index + 1})`} width={160} />
             <Form method="post">
               <input type="hidden" name="intent" value="removePhoto" />
-              <input type="hidden" name="photoId" value={photo.id} />
+              <input type="hidden" name="photoId" value={photo} />
               <button type="submit" className="secondary">
                 {m.removePhoto} {index + 1}
               </button>

@@ -72,6 +72,11 @@ export default function LendingRules() {
       </Form>
       <h2 id="blokkades">{r.blocks}</h2>
       <p>{r.blocksIntro}</p>
+      {mine("block")?.done || mine("unblock")?.done ? (
+        <p role="status" className="notice">
+          {mine("block")?.done ? r.blocked : r.unblocked}
+        </p>
+      ) : null}
       {blocks.length === 0 ? (
         <p>{r.blocksNone}</p>
       ) : (

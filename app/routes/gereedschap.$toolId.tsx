@@ -25,9 +25,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 /** A signed-in member reserves this tool. */
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { db, member } = await requireRole(request, context, "resident", "volunteer", "coordinator");
+  const toolId = idParam(params.toolId);
+  if (!(await toolDetails(db, toolId, localToday()))) throw new Response(null, { status: 404 });
   const form = parseForm(reservationSchema, await request.formData());
   if (!form.ok) return { errors: form.errors, values: form.values };
-  const result = await reserveTool(db, { ...form.data, toolId: idParam(params.toolId), memberId: member.id, actor: member.id, today: localToday() });
+  const result = await reserveTool(db, { ...form.data, toolId, memberId: member.id, actor: member.id, today: localToday() });
   if (!result.ok) return { errors: { [result.field]: result.error }, values: form.raw };
   throw redirect("/account/leningen?gereserveerd=1", 303);
 }
@@ -64,6 +66,12 @@ export default function ToolPage() {
       <dl>
         <dt>{c.condition}</dt>
         <dd>{t.toolLibrary.conditions[tool.condition]}</dd>
+        {tool.location ? (
+          <>
+            <dt>{c.where}</dt>
+            <dd>{tool.location}</dd>
+          </>
+        ) : null}
         <dt>{t.toolLibrary.manage.fee}</dt>
         <dd>{tool.fee_cents ? formatEuro(tool.fee_cents, lang) : t.toolLibrary.catalog.free}</dd>
         {tool.deposit_cents ? (

@@ -4,7 +4,7 @@ import { localToday } from "~/dates";
 import { titleMeta } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-messages";
 import { AvailabilityText } from "~/modules/tool-library/AvailabilityText";
-import { catalogCategories, catalogQuerySchema, searchCatalog } from "~/modules/tool-library/tools.server";
+import { CATALOG_PAGE_SIZE, catalogCategories, catalogQuerySchema, searchCatalog } from "~/modules/tool-library/tools.server";
 import { requireTenant } from "~/request-context.server";
 import { formatEuro } from "~/money";
 
@@ -14,12 +14,13 @@ export const meta = titleMeta((t) => t.toolLibrary.catalog.title);
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { db } = requireTenant(context);
   const query = catalogQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const [found, categories] = await Promise.all([searchCatalog(db, query, localToday()), catalogCategories(db)]);
-  return { query, categories, ...found };
+  const today = localToday();
+  const [found, categories] = await Promise.all([searchCatalog(db, query, today), catalogCategories(db)]);
+  return { query, categories, today, ...found };
 }
 
 export default function Catalog() {
-  const { query, categories, tools, hasMore } = useLoaderData<typeof loader>();
+  const { query, categories, today, tools, hasMore } = useLoaderData<typeof loader>();
   const { t, lang } = useLanguage();
   const c = t.toolLibrary.catalog;
   const searched = query.q !== "" || query.category !== "";
@@ -50,7 +51,7 @@ export default function Catalog() {
         <button type="submit">{c.submit}</button>
       </Form>
       {searched ? (
-        <p role="status">{tools.length === 0 ? c.nothingFound : c.results(tools.length + (query.page - 1) * 30, hasMore)}</p>
+        <p role="status">{tools.length === 0 ? c.nothingFound : c.results(tools.length + (query.page - 1) * CATALOG_PAGE_SIZE, hasMore)}</p>
       ) : null}
       <ul className="tool-list">
         {tools.map((tool) => (
@@ -64,7 +65,7 @@ export default function Catalog() {
                 {tool.category} · {c.number(tool.number)}
               </p>
               <p>
-                <AvailabilityText status={tool.status} busyStatus={tool.busy_status} busyUntil={tool.busy_until} />
+                <AvailabilityText status={tool.status} busyStatus={tool.busy_status} busyUntil={tool.busy_until} today={today} />
               </p>
               <p>
                 {tool.fee_cents ? c.fee(formatEuro(tool.fee_cents, lang)) : c.free}

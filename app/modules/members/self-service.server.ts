@@ -47,10 +47,14 @@ export async function exportOwnData(db: TenantDb, platform: PlatformDb, accountI
       sql<string>`(upper(loans.period) - 1)::text`.as("until"),
       "loans.checked_out_at",
       "loans.returned_at",
+      "loans.condition_out",
+      "loans.condition_in",
       "loans.deposit_cents",
       "loans.deposit_payment",
+      "loans.deposit_returned_at",
       "loans.fee_cents",
       "loans.fee_payment",
+      "loans.waived_reason",
     ])
     .where("loans.member_id", "=", member.id)
     .orderBy("loans.created_at")
@@ -67,12 +71,18 @@ export async function exportOwnData(db: TenantDb, platform: PlatformDb, accountI
  * coordinator cannot leave: the check and the delete share one transaction with the coordinators'
  * rows locked, so two coordinators leaving at once cannot both succeed.
  */
-export async function deleteOwnAccount(db: TenantDb, platform: PlatformDb, tenantId: string, accountId: string): Promise<"ok" | "last_coordinator"> {
+export async function deleteOwnAccount(db: TenantDb, platform: PlatformDb, tenantId: string, accountId: string): Promise<"ok" | "last_coordinator" | "loan_active"> {
   const result = await db.transaction().execute(async (trx) => {
     const coordinators = await trx.selectFrom("members").select("id").where("role", "=", "coordinator").forUpdate().execute();
     const member = await trx.selectFrom("members").select(["id", "role"]).where("account_id", "=", accountId).forUpdate().executeTakeFirst();
     if (member?.role === "coordinator" && coordinators.length <= 1) return "last_coordinator" as const;
+    // A tool that is out must stay linked to its borrower until it is back (the member row is locked,
+    // so no loan can start meanwhile). Reservations are simply cancelled; past loans stay, anonymous.
+    if (member && (await trx.selectFrom("loans").select("id").where("member_id", "=", member.id).where("status", "=", "on_loan").executeTakeFirst())) {
+      return "loan_active" as const;
+    }
     if (member) {
+      await trx.updateTable("loans").set({ status: "cancelled", cancelled_at: new Date() }).where("member_id", "=", member.id).where("status", "=", "reserved").execute();
       await trx.deleteFrom("members").where("id", "=", member.id).execute();
       await recordAudit(trx, { actor: null, action: "member_deleted" });
     }

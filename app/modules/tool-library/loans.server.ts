@@ -1,9 +1,10 @@
-import { sql, type Transaction } from "kysely";
+import { sql, type SqlBool, type Transaction } from "kysely";
 import { z } from "zod";
 import type { TenantDb } from "~/db/accessors.server";
 import type { TenantTables } from "~/db/tables";
 import { addDays, daysBetween, isIsoDay, isoWeekday } from "~/dates";
-import { optionalText } from "~/forms";
+import { checkbox, optionalText } from "~/forms";
+import { registerAtDesk } from "~/modules/members/members.server";
 
 /**
  * Reservations and loans are rows of one table: a reservation becomes a loan when the desk hands the
@@ -32,19 +33,36 @@ function checkDates(start: string, end: string, today: string): LoanProblem | nu
 }
 
 /**
- * Everything about borrower and tool that must hold for a new reservation or loan, checked inside
- * the transaction that inserts it. The borrower's row is locked so one person's two requests at
- * once cannot both slip under the maximum; the tool's row is share-locked so it cannot be sent for
- * repair halfway. Overlap with other bookings is left to the exclusion constraint.
+ * What must hold for the borrower of a new reservation or loan, checked inside the transaction
+ * that inserts it: known, not blocked, under the neighbourhood's maximum of open loans. Their row is
+ * locked, so one person's two requests at once cannot both slip under the maximum. A reservation
+ * whose last day has passed without being collected no longer counts.
  */
-async function checkBorrowerAndTool(
-  trx: Transaction<TenantTables>,
-  input: { toolId: string; memberId: string; start: string; end: string; checkOpeningDays: boolean },
-): Promise<LoanProblem | null> {
-  const member = await trx.selectFrom("members").select("id").where("id", "=", input.memberId).forUpdate().executeTakeFirst();
+async function checkBorrower(trx: Transaction<TenantTables>, memberId: string, today: string): Promise<LoanProblem | null> {
+  const member = await trx.selectFrom("members").select("id").where("id", "=", memberId).forUpdate().executeTakeFirst();
   if (!member) return problem("member", "member_unknown");
-  const blocked = await trx.selectFrom("lending_blocks").select("member_id").where("member_id", "=", input.memberId).executeTakeFirst();
+  const blocked = await trx.selectFrom("lending_blocks").select("member_id").where("member_id", "=", memberId).executeTakeFirst();
   if (blocked) return problem("form", "borrower_blocked");
+  const { rules } = await trx.selectFrom("lending_rules").select("max_open_loans as rules").executeTakeFirstOrThrow();
+  const { open } = await trx
+    .selectFrom("loans")
+    .select((eb) => eb.fn.countAll<string>().as("open"))
+    .where("member_id", "=", memberId)
+    .where((w) => w.or([w("status", "=", "on_loan"), w.and([w("status", "=", "reserved"), sql<SqlBool>`upper(period) > ${today}::date`])]))
+    .executeTakeFirstOrThrow();
+  if (Number(open) >= rules) return problem("form", "too_many_loans");
+  return null;
+}
+
+/**
+ * What must hold for the tool: lendable, not too long, pick-up and return on opening days. Its row
+ * is share-locked so it cannot be sent for repair halfway. Overlap with other bookings is left to
+ * the exclusion constraint.
+ */
+async function checkTool(
+  trx: Transaction<TenantTables>,
+  input: { toolId: string; start: string; end: string; checkOpeningDays: boolean },
+): Promise<LoanProblem | null> {
   const tool = await trx.selectFrom("tools").select(["status", "max_loan_days"]).where("id", "=", input.toolId).forShare().executeTakeFirst();
   if (!tool || tool.status === "retired") return problem("tool", "tool_unknown");
   if (tool.status !== "available") return problem("tool", "tool_not_lendable");
@@ -55,14 +73,6 @@ async function checkBorrowerAndTool(
     if (open.size > 0 && !open.has(isoWeekday(input.start))) return problem("start", "closed_day");
     if (open.size > 0 && !open.has(isoWeekday(input.end))) return problem("end", "closed_day");
   }
-  const { rules } = await trx.selectFrom("lending_rules").select("max_open_loans as rules").executeTakeFirstOrThrow();
-  const { open } = await trx
-    .selectFrom("loans")
-    .select((eb) => eb.fn.countAll<string>().as("open"))
-    .where("member_id", "=", input.memberId)
-    .where("status", "in", ["reserved", "on_loan"])
-    .executeTakeFirstOrThrow();
-  if (Number(open) >= rules) return problem("form", "too_many_loans");
   return null;
 }
 
@@ -77,7 +87,7 @@ export async function reserveTool(
   if (wrongDates) return wrongDates;
   try {
     return await db.transaction().execute(async (trx) => {
-      const wrong = await checkBorrowerAndTool(trx, { ...input, checkOpeningDays: true });
+      const wrong = (await checkBorrower(trx, input.memberId, input.today)) ?? (await checkTool(trx, { ...input, checkOpeningDays: true }));
       if (wrong) return wrong;
       const loan = await trx
         .insertInto("loans")
@@ -144,12 +154,21 @@ export const checkOutSchema = z
   });
 export type CheckOutInput = z.output<typeof checkOutSchema>;
 
-/** A walk-in loan: tool by its number, borrower by id, back on `due`. */
-export const walkInSchema = z.object({
-  toolNumber: z.string({ error: "tool_number_invalid" }).trim().regex(/^#?\d{1,6}$/, "tool_number_invalid").transform((v) => Number(v.replace("#", ""))),
-  memberId: z.uuid({ error: "member_required" }),
-  due: day,
-});
+/**
+ * A walk-in loan: tool by its number, back on `due`, to a person chosen from the list (memberId)
+ * or, when none is chosen, a new person registered at the desk with name and phone.
+ */
+export const walkInSchema = z
+  .object({
+    toolNumber: z.string({ error: "tool_number_invalid" }).trim().regex(/^#?\d{1,6}$/, "tool_number_invalid").transform((v) => Number(v.replace("#", ""))),
+    memberId: z.union([z.uuid({ error: "member_required" }), z.literal("")]).optional(),
+    newName: optionalText(100),
+    newPhone: optionalText(30),
+    due: day,
+  })
+  .superRefine((form, context) => {
+    if (!form.memberId && !form.newName) context.addIssue({ code: "custom", path: ["memberId"], message: "member_required" });
+  });
 
 /** The amounts to settle at hand-out come from the tool; each needs to be paid or waived. */
 async function settlePayments(trx: Transaction<TenantTables>, toolId: string, input: CheckOutInput): Promise<Result<{ deposit: number | null; fee: number | null }>> {
@@ -186,12 +205,23 @@ export async function checkOutReservation(db: TenantDb, loanId: string, input: C
     const loan = await trx
       .selectFrom("loans")
       .innerJoin("tools", "tools.id", "loans.tool_id")
-      .select(["loans.tool_id", "loans.status", "tools.status as tool_status", sql<string>`lower(loans.period)::text`.as("start")])
+      .select([
+        "loans.tool_id",
+        "loans.member_id",
+        "loans.status",
+        "tools.status as tool_status",
+        sql<string>`lower(loans.period)::text`.as("start"),
+        sql<string>`(upper(loans.period) - 1)::text`.as("due"),
+      ])
       .where("loans.id", "=", loanId)
       .forUpdate()
       .executeTakeFirst();
     if (!loan || loan.status !== "reserved") return problem("form", "loan_not_reserved");
     if (loan.start > today) return problem("form", "pickup_not_yet");
+    if (loan.due < today) return problem("form", "reservation_expired");
+    if (loan.member_id && (await trx.selectFrom("lending_blocks").select("member_id").where("member_id", "=", loan.member_id).executeTakeFirst())) {
+      return problem("form", "borrower_blocked");
+    }
     if (loan.tool_status !== "available") return problem("form", "tool_not_lendable");
     if (await stillOut(trx, loan.tool_id)) return problem("form", "tool_still_out");
     const settled = await settlePayments(trx, loan.tool_id, input);
@@ -204,7 +234,10 @@ export async function checkOutReservation(db: TenantDb, loanId: string, input: C
 /** The walk-in form names its fields differently from a reservation. */
 const walkInFields: Record<string, string> = { end: "due", tool: "toolNumber", member: "memberId" };
 
-/** The desk lends a tool on the spot, to someone with or without a login. */
+/**
+ * The desk lends a tool on the spot. A new person is registered in the same transaction, after
+ * every check has passed, so a refused loan never leaves a half-made person behind.
+ */
 export async function checkOutWalkIn(
   db: TenantDb,
   input: z.output<typeof walkInSchema> & CheckOutInput,
@@ -217,14 +250,17 @@ export async function checkOutWalkIn(
   if (wrongDates) return { ...wrongDates, field: "due" };
   try {
     return await db.transaction().execute(async (trx) => {
-      const wrong = await checkBorrowerAndTool(trx, { toolId: tool.id, memberId: input.memberId, start: today, end: input.due, checkOpeningDays: false });
+      const wrong =
+        (input.memberId ? await checkBorrower(trx, input.memberId, today) : null) ??
+        (await checkTool(trx, { toolId: tool.id, start: today, end: input.due, checkOpeningDays: false }));
       if (wrong) return { ...wrong, field: walkInFields[wrong.field] ?? wrong.field };
       if (await stillOut(trx, tool.id)) return problem("toolNumber", "tool_still_out");
       const settled = await settlePayments(trx, tool.id, input);
       if (!settled.ok) return settled;
+      const memberId = input.memberId || (await registerAtDesk(trx, { name: input.newName!, phone: input.newPhone, address: null, notes: null }, actor)).id;
       const loan = await trx
         .insertInto("loans")
-        .values({ tool_id: tool.id, member_id: input.memberId, period: `[${today},${addDays(input.due, 1)})`, created_by: actor, ...handOut(settled, input, actor) })
+        .values({ tool_id: tool.id, member_id: memberId, period: `[${today},${addDays(input.due, 1)})`, created_by: actor, ...handOut(settled, input, actor) })
         .returning("id")
         .executeTakeFirstOrThrow();
       return { ok: true as const, loanId: loan.id };
@@ -237,14 +273,8 @@ export async function checkOutWalkIn(
 
 export const checkInSchema = z.object({
   conditionIn: optionalText(1000),
-  depositReturned: z
-    .string()
-    .optional()
-    .transform((value) => value === "ja"),
-  toRepair: z
-    .string()
-    .optional()
-    .transform((value) => value === "ja"),
+  depositReturned: checkbox,
+  toRepair: checkbox,
 });
 
 /**
@@ -296,6 +326,7 @@ export async function loanForDesk(db: TenantDb, loanId: string) {
         "tools.fee_cents as tool_fee_cents",
         "tools.needs_instruction",
         "tools.safety_notes",
+        "tools.location",
         "tools.status as tool_status",
         "members.id as member_id",
         "members.name as member_name",
@@ -320,7 +351,12 @@ const deskLoans = (db: TenantDb) =>
 export async function deskOverview(db: TenantDb, today: string) {
   const base = deskLoans(db);
   const [toHandOut, out] = await Promise.all([
-    base.where("loans.status", "=", "reserved").where(sql`lower(loans.period)`, "<=", sql`${today}::date`).orderBy("loans.period").execute(),
+    base
+      .where("loans.status", "=", "reserved")
+      .where(sql`lower(loans.period)`, "<=", sql`${today}::date`)
+      .where(sql`upper(loans.period)`, ">", sql`${today}::date`)
+      .orderBy("loans.period")
+      .execute(),
     base.where("loans.status", "=", "on_loan").orderBy(sql`upper(loans.period)`).execute(),
   ]);
   return { toHandOut, out: out.filter((loan) => loan.due >= today), overdue: out.filter((loan) => loan.due < today) };
@@ -339,4 +375,18 @@ export function upcomingReservations(db: TenantDb, today: string) {
 /** What a tool asks at hand-out, by its sticker number (for the walk-in form). */
 export async function toolAmountsByNumber(db: TenantDb, toolNumber: number) {
   return (await db.selectFrom("tools").select(["name", "deposit_cents", "fee_cents"]).where("number", "=", toolNumber).executeTakeFirst()) ?? null;
+}
+
+/**
+ * Reservations whose last day has passed without being collected are cancelled (by the daily job),
+ * so they stop holding days, counting towards the borrower's maximum and cluttering the desk.
+ */
+export async function expireUncollectedReservations(db: TenantDb, today: string): Promise<number> {
+  const result = await db
+    .updateTable("loans")
+    .set({ status: "cancelled", cancelled_at: new Date() })
+    .where("status", "=", "reserved")
+    .where(sql`upper(period)`, "<=", sql`${today}::date`)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }

@@ -35,3 +35,9 @@ export async function removeToolPhoto(db: TenantDb, storage: FileStorage, toolId
   const row = await db.deleteFrom("tool_photos").where("id", "=", photoId).where("tool_id", "=", toolId).returning("storage_key").executeTakeFirst();
   if (row) await storage.remove(row.storage_key);
 }
+
+/** A tool's photo ids, oldest first (the first is the one the catalog shows). */
+export async function toolPhotoIds(db: TenantDb, toolId: string): Promise<string[]> {
+  const rows = await db.selectFrom("tool_photos").select("id").where("tool_id", "=", toolId).orderBy("created_at").orderBy("id").execute();
+  return rows.map((row) => row.id);
+}

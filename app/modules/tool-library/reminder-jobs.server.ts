@@ -1,8 +1,9 @@
 import type { Logger } from "pino";
-import { platformDb } from "~/db/accessors.server";
+import { platformDb, tenantDb } from "~/db/accessors.server";
 import type { Database } from "~/db/database.server";
 import { localToday, TIME_ZONE } from "~/dates";
 import type { JobQueue } from "~/modules/jobs/job-queue.server";
+import { expireUncollectedReservations } from "./loans.server";
 import { queueLoanReminders } from "./reminders.server";
 
 /** Every morning: one job that hands out a reminder job per active neighbourhood. */
@@ -15,9 +16,9 @@ interface NeighbourhoodJob {
 }
 
 /**
- * Registers the reminder jobs: at 09:00 Dutch time the daily job lists the active neighbourhoods
- * and queues one job each, so one neighbourhood's failure is retried on its own and does not hold
- * up the others.
+ * Registers the daily lending jobs: at 09:00 Dutch time the daily job lists the active
+ * neighbourhoods and queues one job each (so one neighbourhood's failure is retried on its own),
+ * which cancels reservations nobody collected and queues the reminder emails.
  */
 export async function scheduleLoanReminders(boss: JobQueue, database: Database, platformUrl: string, log: Logger): Promise<void> {
   await boss.createQueue(DAILY_LOAN_REMINDERS);
@@ -34,8 +35,9 @@ export async function scheduleLoanReminders(boss: JobQueue, database: Database, 
     for (const job of jobs) {
       const tenant = await platformDb(database).selectFrom("tenants").selectAll().where("id", "=", job.data.tenantId).executeTakeFirst();
       if (tenant?.status !== "active") continue;
+      const expired = await expireUncollectedReservations(tenantDb(database, tenant.id), job.data.today);
       const sent = await queueLoanReminders(database, tenant, platformUrl, job.data.today);
-      if (sent.due + sent.overdue > 0) log.info({ tenant: tenant.slug, ...sent }, "loan reminders queued");
+      if (expired + sent.due + sent.overdue > 0) log.info({ tenant: tenant.slug, expired, ...sent }, "lending: reservations expired, reminders queued");
     }
   });
 }

@@ -4,6 +4,7 @@ import type { TenantDb } from "~/db/accessors.server";
 import { toolConditions, toolStatuses, type MaintenanceKind, type ToolStatus } from "~/db/tables";
 import { centsToInput, euroCentsSchema } from "~/money";
 import { checkbox, optionalText, requiredText } from "~/forms";
+import { toolPhotoIds } from "./photos.server";
 
 /** The tool form of the coordinator, and each row of a CSV import. */
 export const toolFormSchema = z.object({
@@ -92,9 +93,16 @@ const maintenanceKindFor: Record<ToolStatus, MaintenanceKind> = { in_repair: "to
  */
 export async function changeToolStatus(db: TenantDb, toolId: string, status: ToolStatus, note: string | null, actor: string): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
-    const updated = await trx.updateTable("tools").set({ status, updated_at: new Date() }).where("id", "=", toolId).returning("id").executeTakeFirst();
-    if (!updated) return false;
-    await trx.insertInto("tool_maintenance").values({ tool_id: toolId, member_id: actor, kind: maintenanceKindFor[status], note }).execute();
+    const tool = await trx.selectFrom("tools").select("status").where("id", "=", toolId).forUpdate().executeTakeFirst();
+    if (!tool) return false;
+    if (tool.status === status && !note) return true;
+    await trx.updateTable("tools").set({ status, updated_at: new Date() }).where("id", "=", toolId).execute();
+    await trx.insertInto("tool_maintenance").values({ tool_id: toolId, member_id: actor, kind: tool.status === status ? "note" : maintenanceKindFor[status], note }).execute();
+    // A retired tool will not come back: its reservations are cancelled (and shown so to their
+    // borrowers). A tool in repair keeps them; the desk sees it cannot hand it out yet.
+    if (status === "retired") {
+      await trx.updateTable("loans").set({ status: "cancelled", cancelled_at: new Date() }).where("tool_id", "=", toolId).where("status", "=", "reserved").execute();
+    }
     return true;
   });
 }
@@ -122,9 +130,16 @@ export function maintenanceLog(db: TenantDb, toolId: string) {
 // ---------------------------------------------------------------------------------------------
 // The public catalog
 
+// Postgres refuses a NUL character in text; nobody searches for one.
+const searchText = (max: number) =>
+  z
+    .string()
+    .transform((value) => value.replaceAll("\0", "").trim().slice(0, max))
+    .catch("");
+
 export const catalogQuerySchema = z.object({
-  q: z.string().trim().max(100).catch(""),
-  category: z.string().trim().max(60).catch(""),
+  q: searchText(100),
+  category: searchText(60),
   page: z.coerce.number().int().min(1).max(1000).catch(1),
 });
 export type CatalogQuery = z.output<typeof catalogQuerySchema>;
@@ -207,8 +222,8 @@ export async function catalogCategories(db: TenantDb): Promise<string[]> {
 export async function toolDetails(db: TenantDb, toolId: string, today: string) {
   const tool = await db.selectFrom("tools").selectAll().where("id", "=", toolId).where("status", "<>", "retired").executeTakeFirst();
   if (!tool) return null;
-  const [photos, busy] = await Promise.all([
-    db.selectFrom("tool_photos").select("id").where("tool_id", "=", toolId).orderBy("created_at").execute(),
+  const [photoIds, busy] = await Promise.all([
+    toolPhotoIds(db, toolId),
     db
       .selectFrom("loans")
       .select(["status", sql<string>`lower(period)::text`.as("start"), sql<string>`(upper(period) - 1)::text`.as("until")])
@@ -218,5 +233,5 @@ export async function toolDetails(db: TenantDb, toolId: string, today: string) {
       .orderBy("period")
       .execute(),
   ]);
-  return { tool, photoIds: photos.map((p) => p.id), busy };
+  return { tool, photoIds, busy };
 }
