@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { SelectField, TextAreaField } from "~/components/Field";
+import { Field, SelectField, TextAreaField } from "~/components/Field";
 import { toolStatuses } from "~/db/tables";
 import { idParam, parseForm } from "~/forms";
 import { useLanguage } from "~/i18n/use-messages";
@@ -81,7 +81,7 @@ export default function EditTool() {
   const { tool, values, photos, log, categories } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const [search] = useSearchParams();
-  const { t, lang, explain } = useLanguage();
+  const { t, lang } = useLanguage();
   const m = t.toolLibrary.manage;
   const mine = (intent: string) => (answer?.intent === intent ? answer : undefined);
   const done = (intent: string, text: string) =>
@@ -128,25 +128,7 @@ export default function EditTool() {
         ))}
       </ul>
       <Form method="post" encType="multipart/form-data" aria-labelledby="fotos" reloadDocument>
-        <div className={photoError ? "field field-error" : "field"}>
-          <label htmlFor="veld-photo">{m.photoFile}</label>
-          <p className="hint" id="veld-photo-hint">
-            {m.photoHint}
-          </p>
-          {photoError ? (
-            <p className="error" id="veld-photo-fout">
-              {explain(photoError)}
-            </p>
-          ) : null}
-          <input
-            id="veld-photo"
-            type="file"
-            name="photo"
-            accept="image/png,image/jpeg,image/webp"
-            aria-describedby={photoError ? "veld-photo-hint veld-photo-fout" : "veld-photo-hint"}
-            aria-invalid={photoError ? true : undefined}
-          />
-        </div>
+        <Field name="photo" type="file" label={m.photoFile} hint={m.photoHint} error={photoError} accept="image/png,image/jpeg,image/webp" />
         <button type="submit">{m.photoSubmit}</button>
       </Form>
 

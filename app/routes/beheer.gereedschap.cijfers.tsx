@@ -17,8 +17,8 @@ export default function LendingNumbers() {
   const { perMonth, topTools, totals } = useLoaderData<typeof loader>();
   const { t, lang } = useLanguage();
   const n = t.toolLibrary.numbers;
-  const monthName = (month: string) =>
-    new Intl.DateTimeFormat(lang === "nl" ? "nl-NL" : "en-GB", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${month}-01T00:00:00Z`));
+  const monthFormat = new Intl.DateTimeFormat(lang === "nl" ? "nl-NL" : "en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
+  const monthName = (month: string) => monthFormat.format(new Date(`${month}-01T00:00:00Z`));
   return (
     <>
       <p>

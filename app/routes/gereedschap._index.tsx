@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Field, SelectField } from "~/components/Field";
 import { localToday } from "~/dates";
 import { titleMeta } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-messages";
@@ -24,30 +25,19 @@ export default function Catalog() {
   const { t, lang } = useLanguage();
   const c = t.toolLibrary.catalog;
   const searched = query.q !== "" || query.category !== "";
-  const morePage = new URLSearchParams({ q: query.q, category: query.category, page: String(query.page + 1) });
+  const pageLink = (page: number) => new URLSearchParams({ q: query.q, category: query.category, page: String(page) });
   return (
     <>
       <h1>{c.title}</h1>
       <p className="lead">{c.intro}</p>
       <Form method="get" role="search" className="catalog-search">
-        <div className="field">
-          <label htmlFor="zoek">{c.search}</label>
-          <p className="hint" id="zoek-hint">
-            {c.searchHint}
-          </p>
-          <input id="zoek" type="search" name="q" defaultValue={query.q} aria-describedby="zoek-hint" maxLength={100} />
-        </div>
-        <div className="field">
-          <label htmlFor="soort">{c.category}</label>
-          <select id="soort" name="category" defaultValue={query.category}>
-            <option value="">{c.allCategories}</option>
-            {categories.map((category) => (
-              <option key={category} value={category}>
-                {category}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Field name="q" type="search" label={c.search} hint={c.searchHint} defaultValue={query.q} maxLength={100} />
+        <SelectField
+          name="category"
+          label={c.category}
+          defaultValue={query.category}
+          options={[{ value: "", label: c.allCategories }, ...categories.map((category) => ({ value: category, label: category }))]}
+        />
         <button type="submit">{c.submit}</button>
       </Form>
       {searched ? (
@@ -75,7 +65,10 @@ export default function Catalog() {
           </li>
         ))}
       </ul>
-      {hasMore ? <Link to={`?${morePage}`}>{c.more}</Link> : null}
+      <p className="link-row">
+        {query.page > 1 ? <Link to={`?${pageLink(query.page - 1)}`}>{c.previous}</Link> : null}
+        {hasMore ? <Link to={`?${pageLink(query.page + 1)}`}>{c.more}</Link> : null}
+      </p>
     </>
   );
 }

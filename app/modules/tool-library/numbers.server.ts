@@ -7,8 +7,8 @@ import { TIME_ZONE } from "~/dates";
  * different people borrowed, and which tools were borrowed most, over the last twelve months.
  */
 export async function lendingNumbers(db: TenantDb, now: Date = new Date()) {
-  const since = new Date(now);
-  since.setUTCMonth(since.getUTCMonth() - 12);
+  // From the first day of the month eleven months back: twelve whole calendar months, this one included.
+  const since = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 11, 1));
   // A literal, not a parameter: GROUP BY must see the same expression as the SELECT.
   const month = sql<string>`to_char(loans.checked_out_at at time zone ${sql.lit(TIME_ZONE)}, 'YYYY-MM')`;
   const [perMonth, topTools, totals] = await Promise.all([
