@@ -28,13 +28,11 @@ export function platformDb(database: Database): PlatformDb {
 }
 
 /**
- * One tenant's tables and the platform's in one transaction: for a change whose email (in the
- * platform's outbox) must be queued exactly when the change commits.
+ * The platform's tables through a tenant handle, inside the same transaction when that handle is a
+ * transaction: for queueing an email (platform.outbox) with the change it is about, from a request
+ * that only holds its tenant's handle. Kysely puts the newest schema first, so the tables named
+ * through this handle are the platform's.
  */
-export function inTenantTransaction<T>(database: Database, tenantId: string, work: (tenant: TenantDb, platform: PlatformDb) => Promise<T>): Promise<T> {
-  const schema = tenantSchemaName(tenantId);
-  return database.kysely.transaction().execute((trx) =>
-    // The one transaction under both table types, cast as tenantDb and platformDb cast the root.
-    work((trx as unknown as TenantDb).withSchema(schema), (trx as unknown as PlatformDb).withSchema(PLATFORM_SCHEMA)),
-  );
+export function platformDbAlongside(db: TenantDb): PlatformDb {
+  return (db as unknown as PlatformDb).withSchema(PLATFORM_SCHEMA);
 }

@@ -1,5 +1,5 @@
 import { sql, type SqlBool } from "kysely";
-import { inTenantTransaction } from "~/db/accessors.server";
+import { platformDbAlongside, tenantDb } from "~/db/accessors.server";
 import type { Database } from "~/db/database.server";
 import type { TenantRow } from "~/db/tables";
 import { addDays, formatDay } from "~/dates";
@@ -15,7 +15,8 @@ import { neighbourhoodUrl } from "~/modules/tenants/tenants.server";
  * email; the desk's late list is there for them.
  */
 export async function queueLoanReminders(database: Database, tenant: TenantRow, platformUrl: string, today: string) {
-  return inTenantTransaction(database, tenant.id, async (db, platform) => {
+  return tenantDb(database, tenant.id).transaction().execute(async (db) => {
+    const platform = platformDbAlongside(db);
     const claim = (kind: "due" | "overdue") =>
       db
         .updateTable("loans")
