@@ -25,6 +25,12 @@ describe("the demo seed", () => {
   it("runs once: a second call adds nothing", async () => {
     expect(await seedDemoNeighbourhoods(database)).toBe(0);
   });
+
+  it("gives the neighbourhoods that lend tools a small catalog", async () => {
+    const catalog = await request(server.url("leidschendam-noord", "/gereedschap?q=boor"));
+    expect(catalog.body).toContain("Accuboormachine");
+    expect(catalog.body).toContain("Klopboormachine");
+  });
 });
 
 describe("a neighbourhood's home page", () => {

@@ -1,7 +1,8 @@
-import { platformDb } from "~/db/accessors.server";
+import { platformDb, tenantDb } from "~/db/accessors.server";
 import type { Database } from "~/db/database.server";
 import { seedNeighbourhood, type NeighbourhoodSeed } from "~/modules/neighbourhood/seed.server";
 import { countTenants, createTenant } from "~/modules/tenants/tenants.server";
+import { createTool, toolFormSchema } from "~/modules/tool-library/tools.server";
 import type { NewTenant } from "~/modules/tenants/validation";
 
 // Drawn from the initiatives in shared/seeds. Contact details are made up (example.org) so that a
@@ -107,10 +108,25 @@ export const demoNeighbourhoods: (NewTenant & { seed: NeighbourhoodSeed })[] = [
 ];
 
 /** Seeds the demo neighbourhoods into a platform that has none yet, so it happens exactly once. */
+// A few tools for the neighbourhoods that lend them, so the catalog is not empty in a demo.
+const demoTools: Record<string, string>[] = [
+  { name: "Accuboormachine", category: "Boren", description: "Met twee accu's en een set houtboren.", fee: "1", deposit: "10", safetyNotes: "Draag een veiligheidsbril." },
+  { name: "Klopboormachine", category: "Boren", description: "Voor gaten in steen en beton.", fee: "1,50", deposit: "15", needsInstruction: "ja" },
+  { name: "Decoupeerzaag", category: "Zagen", description: "Om bochten in hout en plaat te zagen.", fee: "1", needsInstruction: "ja" },
+  { name: "Ladder 3 meter", category: "Ladders", description: "Inklapbaar, voor binnen en buiten.", maxLoanDays: "3" },
+  { name: "Heggenschaar", category: "Tuin", description: "Elektrisch, met verlengsnoer." },
+  { name: "Kruiwagen", category: "Tuin", description: "Voor zand, tegels en groen afval." },
+  { name: "Hogedrukreiniger", category: "Schoonmaken", description: "Voor terras en fiets.", fee: "2,50", deposit: "25" },
+  { name: "Fietspomp met drukmeter", category: "Fietsen", description: "Past op alle ventielen." },
+];
+
 export async function seedDemoNeighbourhoods(database: Database): Promise<number> {
   if ((await countTenants(platformDb(database))) > 0) return 0;
   for (const { seed, ...tenant } of demoNeighbourhoods) {
-    await createTenant(database, tenant, seedNeighbourhood(seed));
+    const created = await createTenant(database, tenant, seedNeighbourhood(seed));
+    if (seed.offerings?.some((offer) => offer.kind === "tool_library")) {
+      for (const tool of demoTools) await createTool(tenantDb(database, created.id), toolFormSchema.parse({ condition: "good", maxLoanDays: "7", ...tool }));
+    }
   }
   return demoNeighbourhoods.length;
 }
