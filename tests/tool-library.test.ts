@@ -300,7 +300,7 @@ describe("lending rules", () => {
 
   it("puts loans in the borrower's data export", async () => {
     const res = await get(wijk.slug, "/account/gegevens", cookie("resident"));
-    const data = JSON.parse(res.body) as { loans: { tool: string }[] };
-    expect(data.loans.map((loan) => loan.tool)).toContain("Accuboormachine");
+    const data = JSON.parse(res.body) as { loans: { tool_name: string }[] };
+    expect(data.loans.map((loan) => loan.tool_name)).toContain("Accuboormachine");
   });
 });

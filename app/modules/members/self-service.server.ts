@@ -1,7 +1,7 @@
-import { sql } from "kysely";
 import { z } from "zod";
 import type { PlatformDb, TenantDb } from "~/db/accessors.server";
 import { recordAudit } from "~/modules/audit/audit.server";
+import { lendingDataOf } from "~/modules/tool-library/loans.server";
 
 export const ownProfileSchema = z.object({
   name: z.string({ error: "name_required" }).trim().min(1, "name_required").max(100, "name_too_long"),
@@ -37,32 +37,10 @@ export async function exportOwnData(db: TenantDb, platform: PlatformDb, accountI
     .where((eb) => eb.or([eb("subject_member_id", "=", member.id), eb("actor_member_id", "=", member.id)]))
     .orderBy("id")
     .execute();
-  const loans = await db
-    .selectFrom("loans")
-    .innerJoin("tools", "tools.id", "loans.tool_id")
-    .select([
-      "tools.name as tool",
-      "loans.status",
-      sql<string>`lower(loans.period)::text`.as("from"),
-      sql<string>`(upper(loans.period) - 1)::text`.as("until"),
-      "loans.checked_out_at",
-      "loans.returned_at",
-      "loans.condition_out",
-      "loans.condition_in",
-      "loans.deposit_cents",
-      "loans.deposit_payment",
-      "loans.deposit_returned_at",
-      "loans.fee_cents",
-      "loans.fee_payment",
-      "loans.waived_reason",
-    ])
-    .where("loans.member_id", "=", member.id)
-    .orderBy("loans.created_at")
-    .execute();
-  const lendingBlock = await db.selectFrom("lending_blocks").select(["reason", "blocked_at"]).where("member_id", "=", member.id).executeTakeFirst();
+  const { loans, lendingBlock } = await lendingDataOf(db, member.id);
   await recordAudit(db, { actor: member.id, action: "data_exported", subject: member.id });
   const { account_id: _accountId, ...record } = member;
-  return { exportedAt: new Date().toISOString(), account, neighbourhoodRecord: record, sessions, history, loans, lendingBlock: lendingBlock ?? null };
+  return { exportedAt: new Date().toISOString(), account, neighbourhoodRecord: record, sessions, history, loans, lendingBlock };
 }
 
 /**

@@ -121,6 +121,31 @@ const loanColumns = [
   "tools.name as tool_name",
 ] as const;
 
+/** Everything the tool library keeps about one person, for their data export. */
+export async function lendingDataOf(db: TenantDb, memberId: string) {
+  const [loans, block] = await Promise.all([
+    db
+      .selectFrom("loans")
+      .innerJoin("tools", "tools.id", "loans.tool_id")
+      .select([
+        ...loanColumns,
+        "loans.condition_out",
+        "loans.condition_in",
+        "loans.deposit_cents",
+        "loans.deposit_payment",
+        "loans.deposit_returned_at",
+        "loans.fee_cents",
+        "loans.fee_payment",
+        "loans.waived_reason",
+      ])
+      .where("loans.member_id", "=", memberId)
+      .orderBy("loans.created_at")
+      .execute(),
+    db.selectFrom("lending_blocks").select(["reason", "blocked_at"]).where("member_id", "=", memberId).executeTakeFirst(),
+  ]);
+  return { loans, lendingBlock: block ?? null };
+}
+
 /** Someone's own reservations and loans, open ones first. */
 export function loansOf(db: TenantDb, memberId: string) {
   return db
