@@ -1,3 +1,5 @@
+import type { HomeJobTables } from "~/modules/home-jobs/tables";
+import type { RepairTables } from "~/modules/repairs/tables";
 import type { ColumnType, Generated, Selectable } from "kysely";
 
 /** Tables of the shared `platform` schema. */
@@ -83,7 +85,7 @@ export interface TenantsTable {
 export type TenantRow = Selectable<TenantsTable>;
 
 /** Tables inside every neighbourhood's own schema. */
-export interface TenantTables {
+export interface TenantTables extends RepairTables, HomeJobTables {
   audit_log: AuditLogTable;
   invitations: InvitationsTable;
   members: MembersTable;
@@ -167,7 +169,16 @@ export interface InvitationsTable {
   accepted_at: Date | null;
 }
 
-export const auditActions = ["login", "member_registered", "member_joined", "role_changed", "data_exported", "member_deleted"] as const;
+export const auditActions = [
+  "login",
+  "member_registered",
+  "member_joined",
+  "role_changed",
+  "data_exported",
+  "member_deleted",
+  // A volunteer opened someone's address, phone or notes (details.what says where).
+  "personal_data_viewed",
+] as const;
 export type AuditAction = (typeof auditActions)[number];
 
 export interface AuditLogTable {

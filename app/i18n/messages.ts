@@ -1,4 +1,6 @@
 import type { AuditAction, OfferingKind, Role, TenantStatus } from "~/db/tables";
+import { homeJobsMessages, homeJobsValidation } from "~/modules/home-jobs/messages";
+import { repairsMessages, repairsValidation } from "~/modules/repairs/messages";
 import { toolLibraryMessages, toolLibraryValidation } from "~/modules/tool-library/messages";
 
 export const languages = ["nl", "en"] as const;
@@ -151,6 +153,7 @@ const nl = {
         role_changed: `Rol van ${subject ?? "iemand"} veranderd van ${details.from ?? "?"} naar ${details.to ?? "?"}`,
         data_exported: `Gegevens van ${subject ?? "iemand"} gedownload`,
         member_deleted: "Account en gegevens verwijderd",
+        personal_data_viewed: `Adres en telefoon van ${subject ?? "iemand"} bekeken${details.what ? ` (${details.what})` : ""}`,
       })[action],
   },
   signup: {
@@ -218,8 +221,12 @@ const nl = {
     done: "Dank je! Je e-mailadres is bevestigd.",
   },
   toolLibrary: toolLibraryMessages.nl,
+  repairs: repairsMessages.nl,
+  homeJobs: homeJobsMessages.nl,
   validation: {
     ...toolLibraryValidation.nl,
+    ...repairsValidation.nl,
+    ...homeJobsValidation.nl,
     email_required: "Vul je e-mailadres in.",
     email_invalid: "Dit is geen geldig e-mailadres. Het ziet eruit als naam@voorbeeld.nl.",
     email_too_long: "Dit e-mailadres is te lang.",
@@ -412,6 +419,7 @@ const en: Messages = {
         role_changed: `Role of ${subject ?? "someone"} changed from ${details.from ?? "?"} to ${details.to ?? "?"}`,
         data_exported: `Data of ${subject ?? "someone"} downloaded`,
         member_deleted: "Account and data deleted",
+        personal_data_viewed: `Address and phone of ${subject ?? "someone"} viewed${details.what ? ` (${details.what})` : ""}`,
       })[action],
   },
   signup: {
@@ -477,8 +485,12 @@ const en: Messages = {
     done: "Thank you! Your email address has been confirmed.",
   },
   toolLibrary: toolLibraryMessages.en,
+  repairs: repairsMessages.en,
+  homeJobs: homeJobsMessages.en,
   validation: {
     ...toolLibraryValidation.en,
+    ...repairsValidation.en,
+    ...homeJobsValidation.en,
     email_required: "Fill in your email address.",
     email_invalid: "This is not a valid email address. It looks like name@example.com.",
     email_too_long: "This email address is too long.",

@@ -94,9 +94,9 @@ export function createApp({ database, resolver, build, logger, trustProxy, platf
     }),
   );
 
-  // Forms are small; only image uploads (logo, tool photos: 2 MB each) and the tool list import are
-  // larger. Browsers always send Content-Length for forms.
-  const uploadPaths = /^\/beheer\/(profiel|gereedschap\/[0-9a-f-]{36}|gereedschap\/import)$/;
+  // Forms are small; only image uploads (logo, tool, repair and home job photos: 2 MB each) and the
+  // tool list import are larger. Browsers always send Content-Length for forms.
+  const uploadPaths = /^\/(beheer\/(profiel|gereedschap\/[0-9a-f-]{36}|gereedschap\/import)|(balie\/)?reparaties(\/[a-z0-9-]+)?|klussen(\/[a-z0-9-]+)?)$/;
   app.use((req, res, next) => {
     if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
     const limit = uploadPaths.test(req.path) ? 3 * 1024 * 1024 : 64 * 1024;

@@ -24,7 +24,7 @@ export function createFileStorage(options: StorageOptions): FileStorage {
  * Every key starts with the tenant's id, so one neighbourhood's files can never be named from
  * another's: the routes only ever build keys with this, from the tenant of the request.
  */
-export function newTenantFileKey(tenantId: string, kind: "logo" | "tool-photo", extension: string): string {
+export function newTenantFileKey(tenantId: string, kind: "logo" | "tool-photo" | "repair-photo" | "home-job-photo", extension: string): string {
   return `tenants/${tenantId}/${kind}/${randomUUID()}.${extension}`;
 }
 

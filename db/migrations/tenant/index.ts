@@ -5,6 +5,8 @@ import * as invitations from "./0003_invitations";
 import * as auditLog from "./0004_audit_log";
 import * as profileLogo from "./0005_profile_logo";
 import * as toolLibrary from "./0006_tool_library";
+import * as repairs from "./0007_repairs";
+import * as homeJobs from "./0008_home_jobs";
 
 // Every tenant migration, by name; names sort in the order they run. Add new files here.
 export const tenantMigrations: Record<string, Migration> = {
@@ -14,4 +16,6 @@ export const tenantMigrations: Record<string, Migration> = {
   "0004_audit_log": auditLog,
   "0005_profile_logo": profileLogo,
   "0006_tool_library": toolLibrary,
+  "0007_repairs": repairs,
+  "0008_home_jobs": homeJobs,
 };

@@ -1,0 +1,87 @@
+import { useLanguage } from "~/i18n/use-messages";
+import { formatDay } from "~/dates";
+import { formatEuro } from "~/money";
+import type { RepairKind, RepairOutcome, RepairStatus } from "./tables";
+
+export interface RepairFactsData {
+  id: string;
+  kind: RepairKind;
+  brand: string | null;
+  fault: string;
+  learn_myself: boolean;
+  status: RepairStatus;
+  planned_on: string | null;
+  outcome: RepairOutcome | null;
+  contribution_cents: number | null;
+  contribution_payment: "cash" | "waived" | null;
+}
+
+/** What the resident and the desk both see of a repair: the item, status, parts, contribution and photos. */
+export function RepairFacts({ repair, parts, photoIds }: { repair: RepairFactsData; parts: { id: string; description: string; cost_cents: number }[]; photoIds: string[] }) {
+  const { t, lang } = useLanguage();
+  const d = t.repairs.detail;
+  return (
+    <>
+      <dl>
+        <dt>{d.status}</dt>
+        <dd>{t.repairs.statuses[repair.status]}</dd>
+        <dt>{d.kind}</dt>
+        <dd>{t.repairs.kinds[repair.kind]}</dd>
+        {repair.brand ? (
+          <>
+            <dt>{d.brand}</dt>
+            <dd>{repair.brand}</dd>
+          </>
+        ) : null}
+        <dt>{d.fault}</dt>
+        <dd className="pre-line">{repair.fault}</dd>
+        {repair.planned_on ? (
+          <>
+            <dt>{d.plannedOn}</dt>
+            <dd>{formatDay(repair.planned_on, lang)}</dd>
+          </>
+        ) : null}
+        {repair.outcome ? (
+          <>
+            <dt>{d.outcome}</dt>
+            <dd>{t.repairs.outcomes[repair.outcome]}</dd>
+          </>
+        ) : null}
+        {parts.length > 0 ? (
+          <>
+            <dt>{d.parts}</dt>
+            <dd>
+              <ul>
+                {parts.map((part) => (
+                  <li key={part.id}>
+                    {part.description}: {formatEuro(part.cost_cents, lang)}
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        ) : null}
+        {repair.contribution_cents ? (
+          <>
+            <dt>{d.contribution}</dt>
+            <dd>
+              {formatEuro(repair.contribution_cents, lang)}
+              {repair.contribution_payment ? `, ${repair.contribution_payment === "cash" ? d.paidCash : d.waived}` : null}
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      {repair.learn_myself ? <p>{d.learnMyself}</p> : null}
+      {photoIds.length > 0 ? (
+        <>
+          <h2>{d.photos}</h2>
+          <div className="tool-photos">
+            {photoIds.map((photoId, index) => (
+              <img key={photoId} src={`/reparaties/${repair.id}/foto/${photoId}`} alt={d.photoOf(index + 1)} width={240} />
+            ))}
+          </div>
+        </>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,289 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { ChoiceField, Field, SelectField, TextAreaField } from "~/components/Field";
+import { idParam, parseForm } from "~/forms";
+import { useLanguage } from "~/i18n/use-messages";
+import { centsToInput, formatEuro } from "~/money";
+import { requireRole } from "~/modules/accounts/guard.server";
+import { defaultOrdsCategory, ordsProductCategories, ordsRepairBarriers } from "~/modules/repairs/ords";
+import { canMove, itemName, repairTransitions } from "~/modules/repairs/flow";
+import { RepairFacts } from "~/modules/repairs/RepairFacts";
+import {
+  addPart,
+  changeRepairStatus,
+  closeRepair,
+  closeSchema,
+  partSchema,
+  personalDetailsForRepair,
+  planRepair,
+  planSchema,
+  possibleFixers,
+  removePart,
+  repairForDesk,
+  statusChangeSchema,
+  type ChangeContext,
+} from "~/modules/repairs/repairs.server";
+import { repairOutcomes } from "~/modules/repairs/tables";
+import { neighbourhoodUrl } from "~/modules/tenants/tenants.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? `#${data.repair.number}` : ""} · Wijkplaats` }];
+
+const desk = ["coordinator", "volunteer"] as const;
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { db, member } = await requireRole(request, context, ...desk);
+  const repairId = idParam(params.repairId);
+  const found = await repairForDesk(db, repairId);
+  if (!found) throw new Response(null, { status: 404 });
+  const [personal, fixers] = await Promise.all([personalDetailsForRepair(db, repairId, member), possibleFixers(db)]);
+  return { ...found, personal, possibleFixers: fixers, viewerIsVolunteer: member.role === "volunteer" };
+}
+
+type Answer = { intent: string; errors: Record<string, string>; values: Record<string, string>; done?: boolean };
+const removePartSchema = z.object({ partId: z.string().regex(/^\d{1,18}$/) });
+
+/** The desk plans a repair, moves it along, adds parts and closes it. */
+export async function action({ request, context, params }: ActionFunctionArgs): Promise<Answer> {
+  const { db, tenant, member } = await requireRole(request, context, ...desk);
+  const repairId = idParam(params.repairId);
+  if (!(await repairForDesk(db, repairId))) throw new Response(null, { status: 404 });
+  const formData = await request.formData();
+  const intent = String(formData.get("intent"));
+  const change: ChangeContext = { actor: member.id, tenant: { id: tenant.id, name: tenant.name }, siteUrl: neighbourhoodUrl(context.platformUrl, tenant) };
+  const answer = (form: { raw: Record<string, string> }, result: { ok: true } | { ok: false; field: string; error: string }): Answer =>
+    result.ok ? { intent, errors: {}, values: {}, done: true } : { intent, errors: { [result.field]: result.error }, values: form.raw };
+
+  if (intent === "plan") {
+    const form = parseForm(planSchema, formData);
+    if (!form.ok) return { intent, errors: form.errors, values: form.values };
+    const fixers = z.array(z.uuid()).safeParse(formData.getAll("fixer"));
+    if (!fixers.success) return { intent, errors: { fixers: "repair_fixer_invalid" }, values: form.raw };
+    return answer(form, await planRepair(db, repairId, { ...form.data, fixers: fixers.data }, change));
+  }
+  if (intent === "status") {
+    const form = parseForm(statusChangeSchema, formData);
+    if (!form.ok) return { intent, errors: { form: form.errors.to ?? form.errors.expected ?? "status_invalid" }, values: {} };
+    return answer(form, await changeRepairStatus(db, repairId, form.data, change));
+  }
+  if (intent === "part") {
+    const form = parseForm(partSchema, formData);
+    if (!form.ok) return { intent, errors: form.errors, values: form.values };
+    return answer(form, await addPart(db, repairId, form.data));
+  }
+  if (intent === "removePart") {
+    const form = parseForm(removePartSchema, formData);
+    if (form.ok) await removePart(db, repairId, form.data.partId);
+    return { intent, errors: {}, values: {}, done: form.ok };
+  }
+  const form = parseForm(closeSchema, formData);
+  if (!form.ok) return { intent: "close", errors: form.errors, values: form.values };
+  const result = await closeRepair(db, repairId, form.data, change);
+  return result.ok ? { intent: "close", errors: {}, values: {}, done: true } : { intent: "close", errors: { [result.field]: result.error }, values: form.raw };
+}
+
+export default function DeskRepair() {
+  const { repair, parts, photoIds, fixers, personal, possibleFixers, viewerIsVolunteer } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
+  const [search] = useSearchParams();
+  const { t, lang, explain } = useLanguage();
+  const d = t.repairs.desk;
+  const mine = (intent: string) => (answer?.intent === intent ? answer : undefined);
+  const open = repair.status !== "done" && repair.status !== "collected";
+  const partsTotal = parts.reduce((sum, part) => sum + part.cost_cents, 0);
+  const close = mine("close");
+  const closeValues = close?.values ?? {};
+  const assigned = new Set(fixers.map((f) => f.id));
+  const notice = (text: string) => (
+    <p role="status" className="notice">
+      {text}
+    </p>
+  );
+  return (
+    <>
+      <p>
+        <Link to="/balie/reparaties">← {d.back}</Link>
+      </p>
+      <h1>{d.heading(repair.number, itemName(repair.kind, repair.brand, lang))}</h1>
+      {search.get("nieuw") && !answer ? notice(d.created) : null}
+      {answer?.done ? notice(answer.intent === "plan" ? d.planned : answer.intent === "close" ? d.closed : answer.intent === "status" ? d.moved : d.planned) : null}
+      {answer?.errors.form ? (
+        <p role="alert" className="error">
+          {explain(answer.errors.form)}
+        </p>
+      ) : null}
+
+      <dl>
+        <dt>{d.owner}</dt>
+        <dd>{repair.member_name ?? d.unknownPerson}</dd>
+        {personal?.phone ? (
+          <>
+            <dt>{d.phone}</dt>
+            <dd>{personal.phone}</dd>
+          </>
+        ) : null}
+        {personal?.address ? (
+          <>
+            <dt>{d.address}</dt>
+            <dd>{personal.address}</dd>
+          </>
+        ) : null}
+        {personal?.notes ? (
+          <>
+            <dt>{d.notes}</dt>
+            <dd className="pre-line">{personal.notes}</dd>
+          </>
+        ) : null}
+        {fixers.length > 0 ? (
+          <>
+            <dt>{d.fixers}</dt>
+            <dd>{fixers.map((f) => f.name).join(", ")}</dd>
+          </>
+        ) : null}
+      </dl>
+      {viewerIsVolunteer ? <p className="muted">{personal ? d.privacyLogged : d.privacyHidden}</p> : null}
+      <RepairFacts repair={repair} parts={[]} photoIds={photoIds} />
+
+      {open ? (
+        <>
+          <h2 id="inplannen">{d.plan}</h2>
+          <Form method="post" noValidate aria-labelledby="inplannen">
+            <input type="hidden" name="intent" value="plan" />
+            <input type="hidden" name="expected" value={repair.status} />
+            <fieldset className={mine("plan")?.errors.fixers ? "field field-error" : "field"} aria-describedby={mine("plan")?.errors.fixers ? "veld-fixers-fout" : undefined}>
+              <legend>{d.fixersLegend}</legend>
+              {mine("plan")?.errors.fixers ? (
+                <p className="error" id="veld-fixers-fout">
+                  {explain(mine("plan")?.errors.fixers)}
+                </p>
+              ) : null}
+              {possibleFixers.map((fixer) => (
+                <label key={fixer.id} className="choice">
+                  <input type="checkbox" name="fixer" value={fixer.id} defaultChecked={assigned.has(fixer.id)} /> {fixer.name}
+                </label>
+              ))}
+            </fieldset>
+            <Field
+              name="plannedOn"
+              type="date"
+              label={d.plannedOnLabel}
+              defaultValue={mine("plan")?.values.plannedOn ?? repair.planned_on ?? ""}
+              error={mine("plan")?.errors.plannedOn}
+            />
+            <button type="submit">{d.planSubmit}</button>
+          </Form>
+        </>
+      ) : null}
+
+      {repairTransitions[repair.status].some((to) => to !== "done") ? (
+        <>
+          <h2 id="status">{d.statusTitle}</h2>
+          <div className="actions">
+            {repairTransitions[repair.status]
+              .filter((to) => to !== "done")
+              .map((to) => (
+                <Form method="post" key={to}>
+                  <input type="hidden" name="intent" value="status" />
+                  <input type="hidden" name="expected" value={repair.status} />
+                  <input type="hidden" name="to" value={to} />
+                  <button type="submit" className={to === "registered" || to === "planned" ? "secondary" : undefined}>
+                    {d.moveTo(t.repairs.statuses[to])}
+                  </button>
+                </Form>
+              ))}
+          </div>
+        </>
+      ) : null}
+
+      <h2 id="onderdelen">{d.parts}</h2>
+      {parts.length === 0 ? (
+        <p>{d.partsNone}</p>
+      ) : (
+        <>
+          <ul>
+            {parts.map((part) => (
+              <li key={part.id}>
+                {part.description}: {formatEuro(part.cost_cents, lang)}
+                {repair.status !== "collected" ? (
+                  <Form method="post" className="inline">
+                    <input type="hidden" name="intent" value="removePart" />
+                    <input type="hidden" name="partId" value={part.id} />
+                    <button type="submit" className="secondary">
+                      {d.partRemove(part.description)}
+                    </button>
+                  </Form>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+          <p>{d.partsTotal(formatEuro(partsTotal, lang))}</p>
+        </>
+      )}
+      {repair.status !== "collected" ? (
+        <Form method="post" noValidate aria-labelledby="onderdelen">
+          <input type="hidden" name="intent" value="part" />
+          <Field name="description" label={d.partDescription} defaultValue={mine("part")?.values.description} error={mine("part")?.errors.description} autoComplete="off" />
+          <Field name="cost" label={d.partCost} hint={d.partCostHint} inputMode="decimal" defaultValue={mine("part")?.values.cost} error={mine("part")?.errors.cost} autoComplete="off" />
+          <button type="submit">{d.partSubmit}</button>
+        </Form>
+      ) : null}
+
+      {canMove(repair.status, "done") ? (
+        <>
+          <h2 id="afronden">{d.close}</h2>
+          <p>{d.closeIntro}</p>
+          <Form method="post" noValidate aria-labelledby="afronden">
+            <input type="hidden" name="intent" value="close" />
+            <input type="hidden" name="expected" value={repair.status} />
+            <ChoiceField
+              name="outcome"
+              label={d.outcome}
+              options={repairOutcomes.map((value) => ({ value, label: t.repairs.outcomes[value] }))}
+              defaultValue={closeValues.outcome}
+              error={close?.errors.outcome}
+            />
+            <SelectField
+              name="productCategory"
+              label={d.category}
+              hint={d.categoryHint}
+              defaultValue={closeValues.productCategory ?? defaultOrdsCategory[repair.kind]}
+              error={close?.errors.productCategory}
+              options={ordsProductCategories.map((value) => ({ value, label: value }))}
+            />
+            <SelectField
+              name="barrier"
+              label={d.barrier}
+              hint={d.barrierHint}
+              defaultValue={closeValues.barrier ?? ""}
+              error={close?.errors.barrier}
+              options={[{ value: "", label: d.barrierNone }, ...ordsRepairBarriers.map((value) => ({ value, label: d.barriers[value] ?? value }))]}
+            />
+            <TextAreaField name="problem" label={d.problem} hint={d.problemHint} defaultValue={closeValues.problem} error={close?.errors.problem} rows={2} />
+            <Field name="year" label={d.year} hint={d.yearHint} inputMode="numeric" defaultValue={closeValues.year} error={close?.errors.year} autoComplete="off" />
+            <Field
+              name="contribution"
+              label={d.contribution}
+              hint={d.contributionHint}
+              inputMode="decimal"
+              defaultValue={closeValues.contribution ?? (partsTotal ? centsToInput(partsTotal) : "")}
+              error={close?.errors.contribution}
+              autoComplete="off"
+            />
+            <ChoiceField
+              name="payment"
+              label={d.payment}
+              options={[
+                { value: "cash", label: d.paidCash },
+                { value: "waived", label: d.waived },
+              ]}
+              defaultValue={closeValues.payment}
+              error={close?.errors.payment}
+            />
+            <TextAreaField name="waivedReason" label={d.waivedReason} defaultValue={closeValues.waivedReason} error={close?.errors.waivedReason} rows={2} />
+            <button type="submit">{d.closeSubmit}</button>
+          </Form>
+        </>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,74 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { formatDay } from "~/dates";
+import { titleMeta } from "~/i18n/meta";
+import { useLanguage } from "~/i18n/use-messages";
+import { requireRole } from "~/modules/accounts/guard.server";
+import { itemName, openStatuses } from "~/modules/repairs/flow";
+import { repairBoard } from "~/modules/repairs/repairs.server";
+
+export const meta = titleMeta((t) => t.repairs.desk.title);
+
+/** The board: every repair that is not collected yet, by status. Names, no phone numbers. */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { db, member } = await requireRole(request, context, "coordinator", "volunteer");
+  return { board: await repairBoard(db), canExport: member.role === "coordinator" };
+}
+
+export default function RepairBoard() {
+  const { board, canExport } = useLoaderData<typeof loader>();
+  const { t, lang } = useLanguage();
+  const d = t.repairs.desk;
+  return (
+    <>
+      <h1>{d.title}</h1>
+      <p>{d.intro}</p>
+      <p>
+        <Link to="/balie/reparaties/nieuw">{d.new}</Link>
+        {canExport ? (
+          <>
+            {" · "}
+            <a href="/balie/reparaties/ords.csv" download>
+              {d.export}
+            </a>
+          </>
+        ) : null}
+      </p>
+      {([...openStatuses, "done"] as const).map((status) => (
+        <section key={status} aria-labelledby={`status-${status}`}>
+          <h2 id={`status-${status}`}>
+            {t.repairs.statuses[status]} ({board[status].length})
+          </h2>
+          {board[status].length === 0 ? (
+            <p>{d.none}</p>
+          ) : (
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{d.number}</th>
+                  <th scope="col">{d.item}</th>
+                  <th scope="col">{d.who}</th>
+                  <th scope="col">{d.fixers}</th>
+                  <th scope="col">{d.plannedOn}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {board[status].map((repair) => (
+                  <tr key={repair.id}>
+                    <td>{repair.number}</td>
+                    <td>
+                      <Link to={`/balie/reparaties/${repair.id}`}>{itemName(repair.kind, repair.brand, lang)}</Link>
+                    </td>
+                    <td>{repair.member_name ?? d.unknownPerson}</td>
+                    <td>{repair.fixer_names ?? ""}</td>
+                    <td>{repair.planned_on ? formatDay(repair.planned_on, lang) : ""}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      ))}
+    </>
+  );
+}

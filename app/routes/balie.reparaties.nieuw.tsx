@@ -1,0 +1,73 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Field, SelectField } from "~/components/Field";
+import { parseForm } from "~/forms";
+import { titleMeta } from "~/i18n/meta";
+import { useLanguage } from "~/i18n/use-messages";
+import { requireRole } from "~/modules/accounts/guard.server";
+import { listMembers } from "~/modules/members/members.server";
+import { IntakeFields } from "~/modules/repairs/IntakeFields";
+import { readRepairForm } from "~/modules/repairs/multipart.server";
+import { checkPhotos, deskIntakeSchema, registerRepair } from "~/modules/repairs/repairs.server";
+
+export const meta = titleMeta((t) => t.repairs.intake.deskTitle);
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { db } = await requireRole(request, context, "coordinator", "volunteer");
+  const members = await listMembers(db);
+  return { members: members.map((m) => ({ id: m.id, name: m.name, noLogin: m.account_id === null })) };
+}
+
+/** The desk takes in a repair for someone from the list, or for a new person (name and phone). */
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { db, tenant, member } = await requireRole(request, context, "coordinator", "volunteer");
+  const { form: formData, photos } = await readRepairForm(request);
+  const form = parseForm(deskIntakeSchema, formData);
+  const checked = await checkPhotos(photos);
+  if (!form.ok || !checked.ok) {
+    const values = form.ok ? form.raw : form.values;
+    return { errors: { ...(form.ok ? {} : form.errors), ...(checked.ok ? {} : { [checked.field]: checked.error }) }, values };
+  }
+  const result = await registerRepair(db, context.storage, tenant.id, form.data, checked.images, member.id);
+  if (!result.ok) return { errors: { [result.field]: result.error }, values: form.raw };
+  throw redirect(`/balie/reparaties/${result.repairId}?nieuw=1`, 303);
+}
+
+export default function DeskIntake() {
+  const { members } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
+  const { t, explain } = useLanguage();
+  const i = t.repairs.intake;
+  const values = answer?.values ?? {};
+  const errors: Record<string, string> = answer?.errors ?? {};
+  return (
+    <>
+      <p>
+        <Link to="/balie/reparaties">← {t.repairs.desk.back}</Link>
+      </p>
+      <h1>{i.deskTitle}</h1>
+      {errors.form ? (
+        <p role="alert" className="error">
+          {explain(errors.form)}
+        </p>
+      ) : null}
+      <Form method="post" encType="multipart/form-data" noValidate>
+        <fieldset>
+          <legend>{i.person}</legend>
+          <SelectField
+            name="memberId"
+            label={i.choosePerson}
+            defaultValue={values.memberId}
+            error={errors.memberId}
+            options={[{ value: "", label: "—" }, ...members.map((m) => ({ value: m.id, label: m.noLogin ? `${m.name} (${i.noLogin})` : m.name }))]}
+          />
+          <p>{i.orNew}</p>
+          <Field name="newName" label={i.newName} defaultValue={values.newName} error={errors.newName} autoComplete="off" />
+          <Field name="newPhone" type="tel" label={i.newPhone} hint={i.newPhoneHint} defaultValue={values.newPhone} error={errors.newPhone} autoComplete="off" />
+        </fieldset>
+        <IntakeFields errors={errors} values={values} />
+        <button type="submit">{i.submit}</button>
+      </Form>
+    </>
+  );
+}

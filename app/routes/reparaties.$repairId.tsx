@@ -1,0 +1,44 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { idParam } from "~/forms";
+import { titleMeta } from "~/i18n/meta";
+import { useLanguage } from "~/i18n/use-messages";
+import { requireRole } from "~/modules/accounts/guard.server";
+import { RepairFacts } from "~/modules/repairs/RepairFacts";
+import { itemName } from "~/modules/repairs/flow";
+import { repairForOwner } from "~/modules/repairs/repairs.server";
+
+export const meta = titleMeta((t) => t.repairs.mine.title);
+
+/** One of my own repairs; someone else's is a 404, whoever asks. */
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { db, member } = await requireRole(request, context, "resident", "volunteer", "coordinator");
+  const found = await repairForOwner(db, idParam(params.repairId), member.id);
+  if (!found) throw new Response(null, { status: 404 });
+  return found;
+}
+
+export default function MyRepair() {
+  const { repair, parts, photoIds } = useLoaderData<typeof loader>();
+  const [search] = useSearchParams();
+  const { t, lang } = useLanguage();
+  const d = t.repairs.detail;
+  return (
+    <>
+      <p>
+        <Link to="/reparaties">← {d.back}</Link>
+      </p>
+      <h1>
+        {d.title(repair.number)}: {itemName(repair.kind, repair.brand, lang)}
+      </h1>
+      {search.get("aangemeld") ? (
+        <p role="status" className="notice">
+          {t.repairs.mine.registered}
+        </p>
+      ) : null}
+      {repair.status === "done" ? <p className="notice">{d.doneText}</p> : null}
+      {repair.status === "collected" ? <p className="notice">{d.collectedText}</p> : null}
+      <RepairFacts repair={repair} parts={parts} photoIds={photoIds} />
+    </>
+  );
+}

@@ -1,0 +1,54 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { titleMeta } from "~/i18n/meta";
+import { useLanguage } from "~/i18n/use-messages";
+import { requireRole } from "~/modules/accounts/guard.server";
+import { itemName } from "~/modules/repairs/flow";
+import { repairsOf } from "~/modules/repairs/repairs.server";
+
+export const meta = titleMeta((t) => t.repairs.mine.title);
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { db, member } = await requireRole(request, context, "resident", "volunteer", "coordinator");
+  const repairs = await repairsOf(db, member.id);
+  return { repairs: repairs.map((r) => ({ id: r.id, number: r.number, kind: r.kind, brand: r.brand, status: r.status, created_at: r.created_at })) };
+}
+
+export default function MyRepairs() {
+  const { repairs } = useLoaderData<typeof loader>();
+  const { t, lang } = useLanguage();
+  const m = t.repairs.mine;
+  return (
+    <>
+      <h1>{m.title}</h1>
+      <p>{m.intro}</p>
+      <p>
+        <Link to="/reparaties/nieuw">{m.new}</Link>
+      </p>
+      {repairs.length === 0 ? (
+        <p>{m.none}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{m.item}</th>
+              <th scope="col">{m.since}</th>
+              <th scope="col">{m.status}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {repairs.map((repair) => (
+              <tr key={repair.id}>
+                <td>
+                  <Link to={`/reparaties/${repair.id}`}>{itemName(repair.kind, repair.brand, lang)}</Link>
+                </td>
+                <td>{new Date(repair.created_at).toLocaleDateString(lang === "nl" ? "nl-NL" : "en-GB", { timeZone: "Europe/Amsterdam" })}</td>
+                <td>{t.repairs.statuses[repair.status]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,57 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData } from "@remix-run/react";
+import { parseForm } from "~/forms";
+import { titleMeta } from "~/i18n/meta";
+import { useLanguage } from "~/i18n/use-messages";
+import { requireRole } from "~/modules/accounts/guard.server";
+import { IntakeFields } from "~/modules/repairs/IntakeFields";
+import { readRepairForm } from "~/modules/repairs/multipart.server";
+import { checkPhotos, intakeSchema, registerRepair } from "~/modules/repairs/repairs.server";
+
+export const meta = titleMeta((t) => t.repairs.intake.title);
+
+const anyMember = ["resident", "volunteer", "coordinator"] as const;
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireRole(request, context, ...anyMember);
+  return null;
+}
+
+/** A signed-in member registers something of their own for repair. */
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { db, tenant, member } = await requireRole(request, context, ...anyMember);
+  const { form: formData, photos } = await readRepairForm(request);
+  const form = parseForm(intakeSchema, formData);
+  const checked = await checkPhotos(photos);
+  if (!form.ok || !checked.ok) {
+    const values = form.ok ? form.raw : form.values;
+    return { errors: { ...(form.ok ? {} : form.errors), ...(checked.ok ? {} : { [checked.field]: checked.error }) }, values };
+  }
+  const result = await registerRepair(db, context.storage, tenant.id, { ...form.data, memberId: member.id }, checked.images, member.id);
+  if (!result.ok) return { errors: { [result.field]: result.error }, values: form.raw };
+  throw redirect(`/reparaties/${result.repairId}?aangemeld=1`, 303);
+}
+
+export default function NewRepair() {
+  const answer = useActionData<typeof action>();
+  const { t, explain } = useLanguage();
+  const i = t.repairs.intake;
+  return (
+    <>
+      <p>
+        <Link to="/reparaties">← {t.repairs.mine.title}</Link>
+      </p>
+      <h1>{i.title}</h1>
+      <p>{i.intro}</p>
+      {answer?.errors.form ? (
+        <p role="alert" className="error">
+          {explain(answer.errors.form)}
+        </p>
+      ) : null}
+      <Form method="post" encType="multipart/form-data" noValidate>
+        <IntakeFields errors={answer?.errors} values={answer?.values} />
+        <button type="submit">{i.submit}</button>
+      </Form>
+    </>
+  );
+}
