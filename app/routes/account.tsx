@@ -74,10 +74,24 @@ export default function Account() {
             <li>
               <Link to="/account/leningen">{t.toolLibrary.myLoans.title}</Link>
             </li>
+            <li>
+              <Link to="/reparaties">{t.repairs.mine.title}</Link>
+            </li>
+            <li>
+              <Link to="/klussen">{t.homeJobs.mine.title}</Link>
+            </li>
             {member.role !== "resident" ? (
-              <li>
-                <Link to="/balie">{t.toolLibrary.desk.title}</Link>
-              </li>
+              <>
+                <li>
+                  <Link to="/mijn-werk">{t.account.myWork}</Link>
+                </li>
+                <li>
+                  <Link to="/balie">{t.toolLibrary.desk.title}</Link>
+                </li>
+                <li>
+                  <Link to="/balie/reparaties">{t.repairs.desk.title}</Link>
+                </li>
+              </>
             ) : null}
             {member.role === "coordinator" ? (
               <>
@@ -86,6 +100,9 @@ export default function Account() {
                 </li>
                 <li>
                   <Link to="/beheer/gereedschap">{t.toolLibrary.manage.title}</Link>
+                </li>
+                <li>
+                  <Link to="/beheer/klussen">{t.homeJobs.board.title}</Link>
                 </li>
               </>
             ) : null}

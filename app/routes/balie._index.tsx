@@ -66,7 +66,7 @@ export default function Desk() {
     <>
       <h1>{d.title}</h1>
       <p>
-        <Link to="/balie/uitlenen">{d.walkIn}</Link>
+        <Link to="/balie/uitlenen">{d.walkIn}</Link> · <Link to="/balie/reparaties">{t.repairs.desk.title}</Link> · <Link to="/mijn-werk">{t.myWork.title}</Link>
       </p>
       <LoanTable id="meegeven" title={d.toHandOut} empty={d.toHandOutNone} loans={toHandOut} />
       <LoanTable id="te-laat" title={d.overdue} empty={d.overdueNone} loans={overdue} showPhone />

@@ -56,7 +56,8 @@ export default function Manage() {
       <h1>{t.manage.title(name)}</h1>
       <p>
         <Link to="/beheer/profiel">{t.profileForm.title}</Link> · <Link to="/beheer/gereedschap">{t.toolLibrary.manage.title}</Link> ·{" "}
-        <Link to="/balie">{t.toolLibrary.desk.title}</Link> · <Link to="/beheer/logboek">{t.audit.title}</Link>
+        <Link to="/balie">{t.toolLibrary.desk.title}</Link> · <Link to="/balie/reparaties">{t.repairs.desk.title}</Link> ·{" "}
+        <Link to="/beheer/klussen">{t.homeJobs.board.title}</Link> · <Link to="/beheer/logboek">{t.audit.title}</Link>
       </p>
       <h2 id="mensen">{t.manage.members}</h2>
       {mine("role")?.errors.role ? (

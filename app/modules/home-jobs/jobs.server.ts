@@ -507,3 +507,25 @@ export async function addPartner(db: TenantDb, name: string): Promise<Result> {
 export function possibleTeam(db: TenantDb) {
   return db.selectFrom("members").select(["id", "name", "role"]).where("role", "in", ["volunteer", "coordinator"]).orderBy("name").execute();
 }
+
+/** Everything the home jobs module keeps about one person, for their data export. */
+export async function homeJobDataOf(db: TenantDb, memberId: string) {
+  const [requested, hours] = await Promise.all([
+    db
+      .selectFrom("home_jobs")
+      .select(["id", "description", "address", "urgency", "status", "notes", "decision_reason", "estimate_cents", "estimate_accepted_at", "scheduled_on", "materials_cents", "contribution_payment", "waived_reason", "created_at", "done_at"])
+      .where("requester_id", "=", memberId)
+      .orderBy("created_at")
+      .execute(),
+    db.selectFrom("home_job_hours").select(["job_id", "minutes", "recorded_at"]).where("member_id", "=", memberId).execute(),
+  ]);
+  return { requested, hoursWorked: hours };
+}
+
+/**
+ * When someone erases their data: their jobs stay for the counts, but the address and notes about
+ * their home go (the requester link itself is set to null by the foreign key).
+ */
+export async function forgetHomeJobsOf(db: TenantDb, memberId: string): Promise<void> {
+  await db.updateTable("home_jobs").set({ address: null, notes: null }).where("requester_id", "=", memberId).execute();
+}

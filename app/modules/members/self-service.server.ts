@@ -1,6 +1,8 @@
 import { z } from "zod";
 import type { PlatformDb, TenantDb } from "~/db/accessors.server";
 import { recordAudit } from "~/modules/audit/audit.server";
+import { forgetHomeJobsOf, homeJobDataOf } from "~/modules/home-jobs/jobs.server";
+import { repairDataOf } from "~/modules/repairs/repairs.server";
 import { lendingDataOf } from "~/modules/tool-library/loans.server";
 
 export const ownProfileSchema = z.object({
@@ -37,10 +39,10 @@ export async function exportOwnData(db: TenantDb, platform: PlatformDb, accountI
     .where((eb) => eb.or([eb("subject_member_id", "=", member.id), eb("actor_member_id", "=", member.id)]))
     .orderBy("id")
     .execute();
-  const { loans, lendingBlock } = await lendingDataOf(db, member.id);
+  const [{ loans, lendingBlock }, repairs, homeJobs] = await Promise.all([lendingDataOf(db, member.id), repairDataOf(db, member.id), homeJobDataOf(db, member.id)]);
   await recordAudit(db, { actor: member.id, action: "data_exported", subject: member.id });
   const { account_id: _accountId, ...record } = member;
-  return { exportedAt: new Date().toISOString(), account, neighbourhoodRecord: record, sessions, history, loans, lendingBlock };
+  return { exportedAt: new Date().toISOString(), account, neighbourhoodRecord: record, sessions, history, loans, lendingBlock, repairs, homeJobs };
 }
 
 /**
@@ -61,6 +63,7 @@ export async function deleteOwnAccount(db: TenantDb, platform: PlatformDb, tenan
     }
     if (member) {
       await trx.updateTable("loans").set({ status: "cancelled", cancelled_at: new Date() }).where("member_id", "=", member.id).where("status", "=", "reserved").execute();
+      await forgetHomeJobsOf(trx, member.id);
       await trx.deleteFrom("members").where("id", "=", member.id).execute();
       await recordAudit(trx, { actor: null, action: "member_deleted" });
     }

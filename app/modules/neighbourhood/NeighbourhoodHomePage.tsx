@@ -1,3 +1,4 @@
+import type { OfferingKind } from "~/db/tables";
 import type { Messages } from "~/i18n/messages";
 import type { NeighbourhoodHome } from "./home.server";
 
@@ -8,6 +9,9 @@ interface Props {
 }
 
 /** A neighbourhood's public home page: who they are, what they offer, when and where to come. */
+/** The page where a resident uses an offer, for the offers that have one. */
+const offerPages: Partial<Record<OfferingKind, string>> = { tool_library: "/gereedschap", repairs: "/reparaties", home_jobs: "/klussen" };
+
 export function NeighbourhoodHomePage({ name, home, t }: Props) {
   const { profile, openingHours, offerings } = home;
   // Only web links: never a javascript: or data: URL typed into the profile.
@@ -26,7 +30,7 @@ export function NeighbourhoodHomePage({ name, home, t }: Props) {
           <ul className="offerings">
             {offerings.map((o) => (
               <li key={o.kind}>
-                <strong>{o.kind === "tool_library" ? <a href="/gereedschap">{t.offerings[o.kind]}</a> : (t.offerings[o.kind] ?? o.kind)}</strong>
+                <strong>{offerPages[o.kind] ? <a href={offerPages[o.kind]}>{t.offerings[o.kind]}</a> : (t.offerings[o.kind] ?? o.kind)}</strong>
                 {o.description ? <span>{o.description}</span> : null}
               </li>
             ))}

@@ -447,3 +447,17 @@ export async function closeRepair(db: TenantDb, repairId: string, input: CloseIn
     ),
   );
 }
+
+/** Everything the repairs module keeps about one person, for their data export. */
+export async function repairDataOf(db: TenantDb, memberId: string) {
+  const repairs = await db
+    .selectFrom("repairs")
+    .select(["id", "number", "kind", "brand", "fault", "learn_myself", "status", "outcome", "contribution_cents", "contribution_payment", "waived_reason", "created_at", "done_at", "collected_at"])
+    .where("member_id", "=", memberId)
+    .orderBy("created_at")
+    .execute();
+  const parts = repairs.length
+    ? await db.selectFrom("repair_parts").select(["repair_id", "description", "cost_cents"]).where("repair_id", "in", repairs.map((r) => r.id)).execute()
+    : [];
+  return repairs.map((repair) => ({ ...repair, parts: parts.filter((part) => part.repair_id === repair.id).map(({ description, cost_cents }) => ({ description, cost_cents })) }));
+}
