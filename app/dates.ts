@@ -14,9 +14,12 @@ export function localToday(now: Date = new Date()): string {
 
 export const isoDayPattern = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Whether the text is a real calendar day (so not 2026-02-30). */
+/**
+ * Whether the text is a real calendar day (so not 2026-02-30) in a year this app can mean (2000 to
+ * 2099; Postgres refuses year 0, and nobody plans a repair in 9999).
+ */
 export function isIsoDay(value: string): boolean {
-  if (!isoDayPattern.test(value)) return false;
+  if (!isoDayPattern.test(value) || value < "2000-01-01" || value > "2099-12-31") return false;
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }

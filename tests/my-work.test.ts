@@ -70,9 +70,9 @@ describe("my work", () => {
     expect(exported.homeJobs.requested.map((j) => j.description)).toContain("Lamp ophangen in de gang");
 
     expect(await deleteOwnAccount(db, platformDb(database), wijk.id, people.resident!.accountId)).toBe("ok");
-    const jobs = await db.selectFrom("home_jobs").select(["requester_id", "address", "description"]).execute();
+    const jobs = await db.selectFrom("home_jobs").select(["requester_id", "address", "description", "decision_reason"]).execute();
     expect(jobs).toHaveLength(2);
-    for (const job of jobs) expect(job).toMatchObject({ requester_id: null, address: null });
+    for (const job of jobs) expect(job).toMatchObject({ requester_id: null, address: null, decision_reason: "(verwijderd op verzoek van de bewoner)" });
     const repairs = await db.selectFrom("repairs").select("member_id").execute();
     expect(repairs.every((r) => r.member_id === null)).toBe(true);
   });

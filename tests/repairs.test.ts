@@ -232,7 +232,7 @@ describe("roles and privacy", () => {
     expect(assigned.body).toContain("Kerkstraat 4");
     expect(await auditCount()).toBe(before + 1);
     const entry = await db().selectFrom("audit_log").select(["subject_member_id", "details"]).where("action", "=", "personal_data_viewed").orderBy("id", "desc").executeTakeFirstOrThrow();
-    expect(entry).toEqual({ subject_member_id: people.resident!.memberId, details: { what: "reparatie" } });
+    expect(entry).toEqual({ subject_member_id: people.resident!.memberId, details: { what: "reparatie", repair: expect.any(String) } });
     const coordinator = await get(wijk.slug, `/balie/reparaties/${bike}`, cookie("coordinator"));
     expect(coordinator.body).toContain("06-12345678");
     expect(await auditCount()).toBe(before + 1);

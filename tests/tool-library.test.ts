@@ -114,6 +114,8 @@ describe("reserving on the tool page", () => {
       [{ start: today, end: addDays(today, 700) }, "Zo lang mag je dit niet lenen."],
       [{ start: "2026-02-30", end: today }, "Vul een datum in, zoals 2026-12-03."],
       [{ start: "morgen", end: "overmorgen" }, "Vul een datum in"],
+      // Postgres has no year 0: it must be refused before it gets there.
+      [{ start: "0000-01-01", end: today }, "Vul een datum in"],
       [{ start: addDays(today, 800), end: addDays(today, 801) }, "Zo ver vooruit kun je niet reserveren."],
     ];
     for (const [form, message] of cases) {

@@ -7,8 +7,8 @@ import { useLanguage } from "~/i18n/use-messages";
 import { requireRole } from "~/modules/accounts/guard.server";
 import { listMembers } from "~/modules/members/members.server";
 import { IntakeFields } from "~/modules/repairs/IntakeFields";
-import { readRepairForm } from "~/modules/repairs/multipart.server";
-import { checkPhotos, deskIntakeSchema, registerRepair } from "~/modules/repairs/repairs.server";
+import { readMultipartForm, uploadedFiles } from "~/uploads.server";
+import { checkPhotos, deskIntakeSchema, MAX_REPAIR_PHOTOS, registerRepair } from "~/modules/repairs/repairs.server";
 
 export const meta = titleMeta((t) => t.repairs.intake.deskTitle);
 
@@ -21,7 +21,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 /** The desk takes in a repair for someone from the list, or for a new person (name and phone). */
 export async function action({ request, context }: ActionFunctionArgs) {
   const { db, tenant, member } = await requireRole(request, context, "coordinator", "volunteer");
-  const { form: formData, photos } = await readRepairForm(request);
+  const formData = await readMultipartForm(request, MAX_REPAIR_PHOTOS);
+  const photos = await uploadedFiles(formData, "photos");
   const form = parseForm(deskIntakeSchema, formData);
   const checked = await checkPhotos(photos);
   if (!form.ok || !checked.ok) {

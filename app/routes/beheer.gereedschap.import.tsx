@@ -19,9 +19,9 @@ async function submittedList(request: Request): Promise<string | "too_big"> {
   if (!request.headers.get("Content-Type")?.startsWith("multipart/form-data")) {
     return String((await request.formData()).get("text") ?? "");
   }
-  const form = await readMultipartForm(request);
-  if (form === "too_big") return form;
+  const form = await readMultipartForm(request, 1);
   const file = await uploadedFile(form, "file");
+  if (file === "too_big") return file;
   return file ? decodeCsvBytes(file) : String(form.get("text") ?? "");
 }
 

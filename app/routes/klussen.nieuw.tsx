@@ -5,10 +5,10 @@ import { parseForm } from "~/forms";
 import { titleMeta } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-messages";
 import { requireRole } from "~/modules/accounts/guard.server";
-import { homeJobPolicy, listPartners, requestJob, requestSchema } from "~/modules/home-jobs/jobs.server";
+import { homeJobPolicy, listPartners, MAX_PHOTOS_PER_JOB, requestJob, requestSchema } from "~/modules/home-jobs/jobs.server";
 import { urgencies } from "~/modules/home-jobs/tables";
 import { listMembers } from "~/modules/members/members.server";
-import { readMultipartForm } from "~/uploads.server";
+import { readMultipartForm, uploadedFiles } from "~/uploads.server";
 
 export const meta = titleMeta((t) => t.homeJobs.request.title);
 
@@ -34,14 +34,13 @@ type Answer = { errors: Record<string, string>; values: Record<string, string> }
 /** A resident asks for help (or a coordinator enters a job for a member or a partner), with photos. */
 export async function action({ request, context }: ActionFunctionArgs): Promise<Answer> {
   const { db, member, tenant } = await requireRole(request, context, "resident", "volunteer", "coordinator");
-  const formData = await readMultipartForm(request);
-  if (formData === "too_big") return { errors: { photos: "image_too_big" }, values: {} };
+  const formData = await readMultipartForm(request, MAX_PHOTOS_PER_JOB);
+  const uploads = await uploadedFiles(formData, "photos");
   const form = parseForm(requestSchema, formData);
   if (!form.ok) return { errors: form.errors, values: form.values };
-  const photos: Uint8Array[] = [];
-  for (const file of formData.getAll("photos")) {
-    if (file instanceof Blob && file.size > 0) photos.push(new Uint8Array(await file.arrayBuffer()));
-  }
+  const tooMuch = uploads.find((file) => typeof file === "string");
+  if (tooMuch) return { errors: { photos: tooMuch === "too_big" ? "image_too_big" : "job_too_many_photos" }, values: form.raw };
+  const photos = uploads.filter((file): file is Uint8Array => typeof file !== "string");
   const result = await requestJob(db, context.storage, tenant.id, { ...form.data, actor: member, photos });
   if (!result.ok) return { errors: { [result.field]: result.error }, values: form.raw };
   throw redirect(member.role === "coordinator" ? `/beheer/klussen/${result.jobId}` : `/klussen/${result.jobId}?nieuw=1`, 303);

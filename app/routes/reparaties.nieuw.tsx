@@ -5,8 +5,8 @@ import { titleMeta } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-messages";
 import { requireRole } from "~/modules/accounts/guard.server";
 import { IntakeFields } from "~/modules/repairs/IntakeFields";
-import { readRepairForm } from "~/modules/repairs/multipart.server";
-import { checkPhotos, intakeSchema, registerRepair } from "~/modules/repairs/repairs.server";
+import { readMultipartForm, uploadedFiles } from "~/uploads.server";
+import { checkPhotos, intakeSchema, MAX_REPAIR_PHOTOS, registerRepair } from "~/modules/repairs/repairs.server";
 
 export const meta = titleMeta((t) => t.repairs.intake.title);
 
@@ -20,7 +20,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 /** A signed-in member registers something of their own for repair. */
 export async function action({ request, context }: ActionFunctionArgs) {
   const { db, tenant, member } = await requireRole(request, context, ...anyMember);
-  const { form: formData, photos } = await readRepairForm(request);
+  const formData = await readMultipartForm(request, MAX_REPAIR_PHOTOS);
+  const photos = await uploadedFiles(formData, "photos");
   const form = parseForm(intakeSchema, formData);
   const checked = await checkPhotos(photos);
   if (!form.ok || !checked.ok) {

@@ -96,13 +96,12 @@ export function createApp({ database, resolver, build, logger, trustProxy, platf
 
   // Forms are small; only image uploads (logo, tool, repair and home job photos: 2 MB each) and the
   // tool list import are larger. Browsers always send Content-Length for forms.
-  const uploadPaths = /^\/(beheer\/(profiel|gereedschap\/[0-9a-f-]{36}|gereedschap\/import)|(balie\/)?reparaties(\/[a-z0-9-]+)?|klussen(\/[a-z0-9-]+)?)$/;
+  const uploadPaths = /^\/beheer\/(profiel|gereedschap\/[0-9a-f-]{36}|gereedschap\/import)$/;
+  // Repair and home job requests take up to three photos at once.
+  const photoFormPaths = /^\/((balie\/)?reparaties|klussen)\/nieuw$/;
   app.use((req, res, next) => {
     if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
-    const limit = uploadPaths.test(req.path) ? 3 * 1024 * 1024 : 64 * 1024;
-    // An upload refused halfway (a file over 2 MB) leaves the rest of its body unread on the
-    // connection, which would stall the browser's next request on it: close it after the answer.
-    if (req.is("multipart/form-data")) res.set("Connection", "close");
+    const limit = photoFormPaths.test(req.path) ? 7 * 1024 * 1024 : uploadPaths.test(req.path) ? 3 * 1024 * 1024 : 64 * 1024;
     const length = req.get("content-length");
     if (length === undefined ? !req.get("transfer-encoding") : Number(length) <= limit) return next();
     res.status(413).type("text/plain; charset=utf-8").send("Dit formulier is te groot. Maak het kleiner en probeer het opnieuw.\n");

@@ -278,8 +278,9 @@ export async function jobForWorker(db: TenantDb, jobId: string, viewer: Pick<Mem
   if (!job) return null;
   const assigned = job.team.some((person) => person.member_id === viewer.id);
   if (!assigned && viewer.role !== "coordinator") return null;
-  if (viewer.role === "volunteer") {
-    await recordAudit(db, { actor: viewer.id, action: "personal_data_viewed", subject: job.requester_id, details: { what: "klus" } });
+  // Every view by someone who is not a coordinator is written down.
+  if (viewer.role !== "coordinator") {
+    await recordAudit(db, { actor: viewer.id, action: "personal_data_viewed", subject: job.requester_id, details: { what: "klus", job: jobId } });
   }
   return { ...job, assigned };
 }
@@ -355,7 +356,7 @@ async function emailRequester(trx: Transaction<TenantTables>, jobId: string, not
     .executeTakeFirst();
   if (!row?.account_id) return;
   const platform = platformDbAlongside(trx);
-  const account = await platform.selectFrom("accounts").select("email").where("id", "=", row.account_id).executeTakeFirst();
+  const account = await platform.selectFrom("accounts").select("email").where("id", "=", row.account_id).where("disabled_at", "is", null).executeTakeFirst();
   if (!account) return;
   // Emails go out in Dutch: we do not store a language per person.
   const link = new URL(`/klussen/${jobId}`, notify.siteUrl).href;
@@ -523,9 +524,20 @@ export async function homeJobDataOf(db: TenantDb, memberId: string) {
 }
 
 /**
- * When someone erases their data: their jobs stay for the counts, but the address and notes about
- * their home go (the requester link itself is set to null by the foreign key).
+ * When someone erases their data: their jobs stay for the counts, but the address, notes and the
+ * reasons written about them go (the requester link itself is set to null by the foreign key).
  */
 export async function forgetHomeJobsOf(db: TenantDb, memberId: string): Promise<void> {
-  await db.updateTable("home_jobs").set({ address: null, notes: null }).where("requester_id", "=", memberId).execute();
+  // A decided job must keep a reason (a check in the table), so it is replaced rather than emptied.
+  const erased = "(verwijderd op verzoek van de bewoner)";
+  await db
+    .updateTable("home_jobs")
+    .set((eb) => ({
+      address: null,
+      notes: null,
+      decision_reason: eb.case().when("decision_reason", "is not", null).then(erased).else(null).end(),
+      waived_reason: eb.case().when("waived_reason", "is not", null).then(erased).else(null).end(),
+    }))
+    .where("requester_id", "=", memberId)
+    .execute();
 }

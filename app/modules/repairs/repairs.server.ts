@@ -10,7 +10,7 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { queueEmail } from "~/modules/email/outbox.server";
 import { registerAtDesk } from "~/modules/members/members.server";
 import { checkImage, newTenantFileKey, type FileStorage } from "~/modules/storage/storage.server";
-import { MAX_REPAIR_PHOTOS, TOO_BIG, TOO_MANY, type Photo } from "./multipart.server";
+import type { UploadedFile } from "~/uploads.server";
 import { ordsProductCategories, ordsRepairBarriers } from "./ords";
 import { canMove, itemName, openStatuses } from "./flow";
 import { repairKinds, repairOutcomes, repairStatuses, type RepairKind, type RepairStatus } from "./tables";
@@ -53,15 +53,18 @@ export const deskIntakeSchema = intakeSchema
   });
 export type DeskIntakeInput = z.output<typeof deskIntakeSchema>;
 
+/** At most this many photos per repair. */
+export const MAX_REPAIR_PHOTOS = 3;
+
 type CheckedImage = { bytes: Uint8Array; extension: string; contentType: string };
 
 /** Checks the uploaded photos by their bytes: at most MAX_REPAIR_PHOTOS images of 2 MB each. */
-export async function checkPhotos(photos: Photo[]): Promise<Result<{ images: CheckedImage[] }>> {
-  if (photos.includes(TOO_MANY) || photos.length > MAX_REPAIR_PHOTOS) return problem("photos", "repair_too_many_photos");
+export async function checkPhotos(photos: UploadedFile[]): Promise<Result<{ images: CheckedImage[] }>> {
+  if (photos.includes("too_many") || photos.length > MAX_REPAIR_PHOTOS) return problem("photos", "repair_too_many_photos");
   const images: CheckedImage[] = [];
   for (const photo of photos) {
-    if (photo === TOO_BIG) return problem("photos", "image_too_big");
-    if (photo === TOO_MANY) return problem("photos", "repair_too_many_photos");
+    if (photo === "too_big") return problem("photos", "image_too_big");
+    if (photo === "too_many") return problem("photos", "repair_too_many_photos");
     const image = await checkImage(photo);
     if (!image.ok) return problem("photos", image.error);
     images.push({ bytes: photo, extension: image.extension, contentType: image.contentType });
@@ -200,7 +203,7 @@ export async function personalDetailsForRepair(db: TenantDb, repairId: string, v
     const assigned = await db.selectFrom("repair_fixers").select("member_id").where("repair_id", "=", repairId).where("member_id", "=", viewer.id).executeTakeFirst();
     if (!assigned) return null;
     if (row.id !== viewer.id && (row.phone || row.address || row.notes)) {
-      await recordAudit(db, { actor: viewer.id, action: "personal_data_viewed", subject: row.id, details: { what: "reparatie" } });
+      await recordAudit(db, { actor: viewer.id, action: "personal_data_viewed", subject: row.id, details: { what: "reparatie", repair: repairId } });
     }
   }
   return { phone: row.phone, address: row.address, notes: row.notes };
@@ -393,7 +396,12 @@ export async function addPart(db: TenantDb, repairId: string, input: z.output<ty
 
 export async function removePart(db: TenantDb, repairId: string, partId: string): Promise<void> {
   if (!/^\d{1,18}$/.test(partId)) return;
-  await db.deleteFrom("repair_parts").where("repair_id", "=", repairId).where("id", "=", partId).execute();
+  await db.transaction().execute(async (trx) => {
+    // Like adding: the parts of a collected repair are final.
+    const repair = await trx.selectFrom("repairs").select("status").where("id", "=", repairId).forUpdate().executeTakeFirst();
+    if (!repair || repair.status === "collected") return;
+    await trx.deleteFrom("repair_parts").where("repair_id", "=", repairId).where("id", "=", partId).execute();
+  });
 }
 
 const year = z
