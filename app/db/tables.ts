@@ -1,4 +1,5 @@
 import type { HomeJobTables } from "~/modules/home-jobs/tables";
+import type { RepairCafeTables } from "~/modules/repair-cafe/tables";
 import type { RepairTables } from "~/modules/repairs/tables";
 import type { ColumnType, Generated, Selectable } from "kysely";
 
@@ -85,7 +86,7 @@ export interface TenantsTable {
 export type TenantRow = Selectable<TenantsTable>;
 
 /** Tables inside every neighbourhood's own schema. */
-export interface TenantTables extends RepairTables, HomeJobTables {
+export interface TenantTables extends RepairTables, RepairCafeTables, HomeJobTables {
   audit_log: AuditLogTable;
   invitations: InvitationsTable;
   members: MembersTable;

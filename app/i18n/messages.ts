@@ -1,5 +1,6 @@
 import type { AuditAction, OfferingKind, Role, TenantStatus } from "~/db/tables";
 import { homeJobsMessages, homeJobsValidation } from "~/modules/home-jobs/messages";
+import { repairCafeMessages, repairCafeValidation } from "~/modules/repair-cafe/messages";
 import { repairsMessages, repairsValidation } from "~/modules/repairs/messages";
 import { toolLibraryMessages, toolLibraryValidation } from "~/modules/tool-library/messages";
 
@@ -232,10 +233,12 @@ const nl = {
   },
   toolLibrary: toolLibraryMessages.nl,
   repairs: repairsMessages.nl,
+  repairCafe: repairCafeMessages.nl,
   homeJobs: homeJobsMessages.nl,
   validation: {
     ...toolLibraryValidation.nl,
     ...repairsValidation.nl,
+    ...repairCafeValidation.nl,
     ...homeJobsValidation.nl,
     email_required: "Vul je e-mailadres in.",
     email_invalid: "Dit is geen geldig e-mailadres. Het ziet eruit als naam@voorbeeld.nl.",
@@ -506,10 +509,12 @@ const en: Messages = {
   },
   toolLibrary: toolLibraryMessages.en,
   repairs: repairsMessages.en,
+  repairCafe: repairCafeMessages.en,
   homeJobs: homeJobsMessages.en,
   validation: {
     ...toolLibraryValidation.en,
     ...repairsValidation.en,
+    ...repairCafeValidation.en,
     ...homeJobsValidation.en,
     email_required: "Fill in your email address.",
     email_invalid: "This is not a valid email address. It looks like name@example.com.",

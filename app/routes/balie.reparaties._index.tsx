@@ -24,7 +24,7 @@ export default function RepairBoard() {
       <h1>{d.title}</h1>
       <p>{d.intro}</p>
       <p>
-        <Link to="/balie/reparaties/nieuw">{d.new}</Link>
+        <Link to="/balie/reparaties/nieuw">{d.new}</Link> · <Link to="/balie/repaircafe">{t.repairCafe.desk.title}</Link>
         {canExport ? (
           <>
             {" · "}

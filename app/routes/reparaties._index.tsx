@@ -23,7 +23,7 @@ export default function MyRepairs() {
       <h1>{m.title}</h1>
       <p>{m.intro}</p>
       <p>
-        <Link to="/reparaties/nieuw">{m.new}</Link>
+        <Link to="/reparaties/nieuw">{m.new}</Link> · <Link to="/repaircafe">{t.repairCafe.public.title}</Link>
       </p>
       {repairs.length === 0 ? (
         <p>{m.none}</p>

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { PlatformDb, TenantDb } from "~/db/accessors.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { forgetHomeJobsOf, homeJobDataOf } from "~/modules/home-jobs/jobs.server";
+import { repairCafeDataOf } from "~/modules/repair-cafe/repair-cafe.server";
 import { repairDataOf } from "~/modules/repairs/repairs.server";
 import { lendingDataOf } from "~/modules/tool-library/loans.server";
 
@@ -39,10 +40,15 @@ export async function exportOwnData(db: TenantDb, platform: PlatformDb, accountI
     .where((eb) => eb.or([eb("subject_member_id", "=", member.id), eb("actor_member_id", "=", member.id)]))
     .orderBy("id")
     .execute();
-  const [{ loans, lendingBlock }, repairs, homeJobs] = await Promise.all([lendingDataOf(db, member.id), repairDataOf(db, member.id), homeJobDataOf(db, member.id)]);
+  const [{ loans, lendingBlock }, repairs, repairCafeBookings, homeJobs] = await Promise.all([
+    lendingDataOf(db, member.id),
+    repairDataOf(db, member.id),
+    repairCafeDataOf(db, member.id),
+    homeJobDataOf(db, member.id),
+  ]);
   await recordAudit(db, { actor: member.id, action: "data_exported", subject: member.id });
   const { account_id: _accountId, ...record } = member;
-  return { exportedAt: new Date().toISOString(), account, neighbourhoodRecord: record, sessions, history, loans, lendingBlock, repairs, homeJobs };
+  return { exportedAt: new Date().toISOString(), account, neighbourhoodRecord: record, sessions, history, loans, lendingBlock, repairs, repairCafeBookings, homeJobs };
 }
 
 /**

@@ -7,6 +7,7 @@ import * as profileLogo from "./0005_profile_logo";
 import * as toolLibrary from "./0006_tool_library";
 import * as repairs from "./0007_repairs";
 import * as homeJobs from "./0008_home_jobs";
+import * as repairCafe from "./0009_repair_cafe";
 
 // Every tenant migration, by name; names sort in the order they run. Add new files here.
 export const tenantMigrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const tenantMigrations: Record<string, Migration> = {
   "0006_tool_library": toolLibrary,
   "0007_repairs": repairs,
   "0008_home_jobs": homeJobs,
+  "0009_repair_cafe": repairCafe,
 };
