@@ -237,6 +237,16 @@ describe("roles and privacy", () => {
     expect(coordinator.body).toContain("06-12345678");
     expect(await auditCount()).toBe(before + 1);
     expect(await db().selectFrom("audit_log").select("id").where("action", "=", "personal_data_viewed").where("actor_member_id", "=", people.volunteer!.memberId).execute()).toEqual([]);
+    // Once collected, the fixer no longer needs them.
+    const { status } = await db().selectFrom("repairs").select("status").where("id", "=", bike).executeTakeFirstOrThrow();
+    await db().updateTable("repairs").set({ status: "collected" }).where("id", "=", bike).execute();
+    try {
+      const afterwards = await get(wijk.slug, `/balie/reparaties/${bike}`, cookie("fixer"));
+      expect(afterwards.body).not.toContain("06-12345678");
+      expect(await auditCount()).toBe(before + 1);
+    } finally {
+      await db().updateTable("repairs").set({ status }).where("id", "=", bike).execute();
+    }
   });
 });
 

@@ -277,7 +277,8 @@ export async function jobForWorker(db: TenantDb, jobId: string, viewer: Pick<Mem
   const job = await getJob(db, jobId);
   if (!job) return null;
   const assigned = job.team.some((person) => person.member_id === viewer.id);
-  if (!assigned && viewer.role !== "coordinator") return null;
+  // The team needs the address while there is work to do; once the job is closed, only coordinators.
+  if (viewer.role !== "coordinator" && (!assigned || job.status === "closed")) return null;
   // Every view by someone who is not a coordinator is written down.
   if (viewer.role !== "coordinator") {
     await recordAudit(db, { actor: viewer.id, action: "personal_data_viewed", subject: job.requester_id, details: { what: "klus", job: jobId } });

@@ -187,19 +187,21 @@ export interface Viewer {
 }
 
 /**
- * The resident's phone, address and notes, for coordinators and the fixers of this repair only. A
- * volunteer seeing them is written to the audit log. Null for everyone else.
+ * The resident's phone, address and notes, for coordinators and the fixers of this repair only
+ * (until it is collected). A volunteer seeing them is written to the audit log. Null for everyone else.
  */
 export async function personalDetailsForRepair(db: TenantDb, repairId: string, viewer: Viewer) {
   if (viewer.role !== "coordinator" && viewer.role !== "volunteer") return null;
   const row = await db
     .selectFrom("repairs")
     .innerJoin("members", "members.id", "repairs.member_id")
-    .select(["members.id", "members.phone", "members.address", "members.notes"])
+    .select(["members.id", "members.phone", "members.address", "members.notes", "repairs.status"])
     .where("repairs.id", "=", repairId)
     .executeTakeFirst();
   if (!row) return null;
   if (viewer.role === "volunteer") {
+    // Fixers need them until the item is collected (to call when it is ready), not after.
+    if (row.status === "collected") return null;
     const assigned = await db.selectFrom("repair_fixers").select("member_id").where("repair_id", "=", repairId).where("member_id", "=", viewer.id).executeTakeFirst();
     if (!assigned) return null;
     if (row.id !== viewer.id && (row.phone || row.address || row.notes)) {
