@@ -134,6 +134,16 @@ describe("intake", () => {
 });
 
 describe("the status flow", () => {
+  it("lets the desk call off a repair whose item never came, which leaves the board", async () => {
+    const res = await postMultipart(wijk.slug, "/balie/reparaties/nieuw", { kind: "furniture", fault: "Poot los", newName: "Piet Komtniet" }, [], cookie("volunteer"));
+    const id = idFrom(res);
+    const cancelled = await post(wijk.slug, `/balie/reparaties/${id}`, { intent: "status", expected: "registered", to: "cancelled" }, cookie("volunteer"));
+    expect(cancelled.status).toBeLessThan(400);
+    expect(await statusOf(id)).toBe("cancelled");
+    expect((await get(wijk.slug, "/balie/reparaties", cookie("volunteer"))).body).not.toContain("Piet Komtniet");
+    expect(await changeRepairStatus(db(), id, { expected: "cancelled", to: "planned" }, context(people.coordinator!.memberId))).toMatchObject({ ok: false, error: "repair_transition_invalid" });
+  });
+
   it("refuses transitions that are not allowed, with a clear message", async () => {
     const direct = await changeRepairStatus(db(), bike, { expected: "registered", to: "collected" }, context(people.coordinator!.memberId));
     expect(direct).toEqual({ ok: false, field: "form", error: "repair_transition_invalid" });

@@ -186,7 +186,7 @@ export default function DeskRepair() {
                   <input type="hidden" name="intent" value="status" />
                   <input type="hidden" name="expected" value={repair.status} />
                   <input type="hidden" name="to" value={to} />
-                  <button type="submit" className={to === "registered" || to === "planned" ? "secondary" : undefined}>
+                  <button type="submit" className={to === "registered" || to === "planned" || to === "cancelled" ? "secondary" : undefined}>
                     {d.moveTo(t.repairs.statuses[to])}
                   </button>
                 </Form>

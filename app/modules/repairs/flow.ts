@@ -6,12 +6,14 @@ import type { RepairKind, RepairStatus } from "./tables";
 // The status flow, in one place.
 
 export const repairTransitions: Record<RepairStatus, readonly RepairStatus[]> = {
-  registered: ["planned", "in_progress"],
-  planned: ["registered", "in_progress"],
+  registered: ["planned", "in_progress", "cancelled"],
+  planned: ["registered", "in_progress", "cancelled"],
   in_progress: ["waiting_for_parts", "done", "planned"],
-  waiting_for_parts: ["in_progress"],
+  waiting_for_parts: ["in_progress", "cancelled"],
   done: ["collected"],
   collected: [],
+  // The item never came, or the resident no longer wants it repaired.
+  cancelled: [],
 };
 
 export const canMove = (from: RepairStatus, to: RepairStatus) => repairTransitions[from].includes(to);

@@ -17,6 +17,7 @@ const nl = {
     waiting_for_parts: "Wacht op onderdelen",
     done: "Klaar, je kunt het ophalen",
     collected: "Opgehaald",
+    cancelled: "Gaat niet door",
   } satisfies Record<RepairStatus, string>,
   outcomes: { repaired: "Gerepareerd", advice_given: "Advies gegeven", not_repairable: "Niet te repareren" } satisfies Record<RepairOutcome, string>,
   mine: {
@@ -165,6 +166,7 @@ const en: typeof nl = {
     waiting_for_parts: "Waiting for parts",
     done: "Ready, you can collect it",
     collected: "Collected",
+    cancelled: "Cancelled",
   },
   outcomes: { repaired: "Repaired", advice_given: "Advice given", not_repairable: "Cannot be repaired" },
   mine: {

@@ -201,7 +201,7 @@ export async function personalDetailsForRepair(db: TenantDb, repairId: string, v
   if (!row) return null;
   if (viewer.role === "volunteer") {
     // Fixers need them until the item is collected (to call when it is ready), not after.
-    if (row.status === "collected") return null;
+    if (row.status === "collected" || row.status === "cancelled") return null;
     const assigned = await db.selectFrom("repair_fixers").select("member_id").where("repair_id", "=", repairId).where("member_id", "=", viewer.id).executeTakeFirst();
     if (!assigned) return null;
     if (row.id !== viewer.id && (row.phone || row.address || row.notes)) {

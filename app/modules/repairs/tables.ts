@@ -10,7 +10,7 @@ export interface RepairTables {
 
 export const repairKinds = ["bicycle", "appliance", "textile", "furniture", "other"] as const;
 export type RepairKind = (typeof repairKinds)[number];
-export const repairStatuses = ["registered", "planned", "in_progress", "waiting_for_parts", "done", "collected"] as const;
+export const repairStatuses = ["registered", "planned", "in_progress", "waiting_for_parts", "done", "collected", "cancelled"] as const;
 export type RepairStatus = (typeof repairStatuses)[number];
 export const repairOutcomes = ["repaired", "advice_given", "not_repairable"] as const;
 export type RepairOutcome = (typeof repairOutcomes)[number];

@@ -15,7 +15,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("fault", "text", (c) => c.notNull())
     .addColumn("learn_myself", "boolean", (c) => c.notNull().defaultTo(false))
     .addColumn("status", "text", (c) =>
-      c.notNull().defaultTo("registered").check(sql`status in ('registered', 'planned', 'in_progress', 'waiting_for_parts', 'done', 'collected')`),
+      c.notNull().defaultTo("registered").check(sql`status in ('registered', 'planned', 'in_progress', 'waiting_for_parts', 'done', 'collected', 'cancelled')`),
     )
     .addColumn("planned_on", "date")
     .addColumn("outcome", "text", (c) => c.check(sql`outcome in ('repaired', 'advice_given', 'not_repairable')`))
