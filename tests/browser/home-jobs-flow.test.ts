@@ -13,7 +13,7 @@ import { createTenant } from "~/modules/tenants/tenants.server";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { collectPageErrors, describeInBrowser, launchBrowser, newContext } from "../support/browser";
+import { collectPageErrors, describeInBrowser, launchBrowser, newContext, logInThroughForm } from "../support/browser";
 import { openTestDatabase, uniqueSlug } from "../support/database";
 import { startTestServer, type TestServer } from "../support/server";
 
@@ -74,13 +74,7 @@ describeInBrowser("home jobs in Chromium: a coordinator assesses and plans a job
   async function signedIn(who: Who, options: BrowserContextOptions = {}): Promise<Page> {
     const context = await newContext(browser!, options);
     contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(server!.url(slug, "/inloggen"));
-    await page.getByLabel("E-mailadres").fill(emails[who]);
-    await page.getByLabel("Wachtwoord").fill(password);
-    await page.getByRole("button", { name: "Inloggen" }).click();
-    await page.waitForURL(server!.url(slug));
-    return page;
+    return logInThroughForm(await context.newPage(), (path) => server!.url(slug, path), emails[who], password);
   }
 
   it("the coordinator assesses the request with the policy beside it, and sends the costs", async () => {

@@ -9,7 +9,7 @@ import { addMember } from "~/modules/members/members.server";
 import { seedNeighbourhood } from "~/modules/neighbourhood/seed.server";
 import { createTenant } from "~/modules/tenants/tenants.server";
 import { createTool, toolFormSchema } from "~/modules/tool-library/tools.server";
-import { collectPageErrors, describeInBrowser, launchBrowser, newContext, textsOf, waitForHydration } from "../support/browser";
+import { collectPageErrors, describeInBrowser, launchBrowser, newContext, textsOf, waitForHydration, logInThroughForm } from "../support/browser";
 import { openTestDatabase, uniqueSlug } from "../support/database";
 import { startTestServer, type TestServer } from "../support/server";
 
@@ -49,13 +49,7 @@ describeInBrowser("the tool library in Chromium: a resident reserves a drill, th
   async function signedIn(who: "resident" | "volunteer", options: BrowserContextOptions = {}): Promise<Page> {
     const context = await newContext(browser!, options);
     contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(server!.url(slug, "/inloggen"));
-    await page.getByLabel("E-mailadres").fill(emails[who]);
-    await page.getByLabel("Wachtwoord").fill(password);
-    await page.getByRole("button", { name: "Inloggen" }).click();
-    await page.waitForURL(server!.url(slug));
-    return page;
+    return logInThroughForm(await context.newPage(), (path) => server!.url(slug, path), emails[who], password);
   }
 
   it("the resident finds the drill and reserves it, on a phone without JavaScript", async () => {

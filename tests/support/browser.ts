@@ -102,3 +102,13 @@ export function collectPageErrors(page: Page): string[] {
   });
   return errors;
 }
+
+/** Logs in through the real login form on a neighbourhood's host, and waits for its home page. */
+export async function logInThroughForm(page: Page, neighbourhoodUrl: (path: string) => string, email: string, password: string): Promise<Page> {
+  await page.goto(neighbourhoodUrl("/inloggen"));
+  await page.getByLabel("E-mailadres").fill(email);
+  await page.getByLabel("Wachtwoord").fill(password);
+  await page.getByRole("button", { name: "Inloggen" }).click();
+  await page.waitForURL(neighbourhoodUrl("/"));
+  return page;
+}
