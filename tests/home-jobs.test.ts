@@ -265,6 +265,21 @@ describe("status changes under concurrency", () => {
     expect((await outboxFor(people.neighbour!.email)).filter((m) => m.subject.startsWith("Je klus"))).toHaveLength(1);
   });
 
+  it("lets a coordinator call a job off with a reason, which the requester sees", async () => {
+    const jobId = await requestViaPage("neighbour", { description: "Gordijnrails ophangen" });
+    const path = `/beheer/klussen/${jobId}`;
+    const noReason = await post(wijk.slug, path, { intent: "cancel", seen: "requested", cancelReason: "" }, cookie("coordinator"));
+    expect(noReason.body).toContain("Schrijf de reden op.");
+    expect((await job(jobId)).status).toBe("requested");
+    await post(wijk.slug, path, { intent: "cancel", seen: "requested", cancelReason: "De bewoner heeft het zelf al geregeld." }, cookie("coordinator"));
+    expect((await job(jobId)).status).toBe("cancelled");
+    const own = await get(wijk.slug, `/klussen/${jobId}`, cookie("neighbour"));
+    expect(own.body).toContain("Gaat niet door");
+    expect(own.body).toContain("De bewoner heeft het zelf al geregeld.");
+    const again = await post(wijk.slug, path, { intent: "cancel", seen: "cancelled", cancelReason: "Nog eens" }, cookie("coordinator"));
+    expect(again.body).toContain("Deze stap kan nu niet bij deze klus.");
+  });
+
   it("emails the reason when a request is declined", async () => {
     const jobId = await requestViaPage("neighbour", { description: "Hele badkamer verbouwen" });
     await post(

@@ -10,8 +10,11 @@ import { formatEuro } from "~/money";
 import { requireRole } from "~/modules/accounts/guard.server";
 import {
   acceptEstimate,
+  allowedTransitions,
   assessJob,
   assessmentSchema,
+  cancelJob,
+  cancelSchema,
   closeJob,
   completeJob,
   completionSchema,
@@ -35,7 +38,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const job = await getJob(db, idParam(params.jobId));
   if (!job) throw new Response(null, { status: 404 });
   const [policy, team] = await Promise.all([homeJobPolicy(db), possibleTeam(db)]);
-  return { job, policy, possibleTeam: team, today: localToday() };
+  return { job, policy, possibleTeam: team, today: localToday(), canCancel: allowedTransitions[job.status].includes("cancelled") };
 }
 
 type Answer = { intent: string; errors: Record<string, string>; values: Record<string, string>; done?: boolean };
@@ -67,6 +70,11 @@ export async function action({ request, context, params }: ActionFunctionArgs): 
     if (!form.ok) return { intent, ...form };
     return answer(intent === "close" ? await closeJob(db, job.id, form.data.seen) : await acceptEstimate(db, job.id, form.data.seen, member), form.raw);
   }
+  if (intent === "cancel") {
+    const form = parseForm(cancelSchema, formData);
+    if (!form.ok) return { intent, ...form };
+    return answer(await cancelJob(db, job.id, form.data), form.raw);
+  }
   if (intent === "schedule") {
     // Several "team" boxes can be ticked; parseForm keeps one value per name, so they are read here.
     const form = parseForm(scheduleSchema.omit({ team: true }), formData);
@@ -91,7 +99,7 @@ export async function action({ request, context, params }: ActionFunctionArgs): 
 }
 
 export default function AssessHomeJob() {
-  const { job, policy, possibleTeam, today } = useLoaderData<typeof loader>();
+  const { job, policy, possibleTeam, today, canCancel } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const { t, lang, explain } = useLanguage();
   const a = t.homeJobs.assess;
@@ -295,6 +303,20 @@ export default function AssessHomeJob() {
           {seen}
           <button type="submit">{a.closeSubmit}</button>
         </Form>
+      ) : null}
+
+      {canCancel ? (
+        <>
+          <h2 id="stoppen">{a.cancelTitle}</h2>
+          <Form method="post" noValidate aria-labelledby="stoppen">
+            <input type="hidden" name="intent" value="cancel" />
+            {seen}
+            <TextAreaField name="cancelReason" label={a.cancelReason} hint={a.cancelHint} defaultValue={values("cancel").cancelReason} error={errors("cancel").cancelReason} rows={2} />
+            <button type="submit" className="secondary">
+              {a.cancelSubmit}
+            </button>
+          </Form>
+        </>
       ) : null}
     </>
   );

@@ -18,6 +18,7 @@ export function JobFacts({
     partner_name: string | null;
     requester_name: string | null;
     decision_reason: string | null;
+    cancel_reason: string | null;
     estimate_cents: number | null;
     estimate_description: string | null;
     scheduled_on: string | null;
@@ -68,6 +69,12 @@ export function JobFacts({
           <>
             <dt>{d.reason}</dt>
             <dd className="pre-line">{job.decision_reason}</dd>
+          </>
+        ) : null}
+        {job.cancel_reason ? (
+          <>
+            <dt>{t.homeJobs.assess.cancelReason}</dt>
+            <dd className="pre-line">{job.cancel_reason}</dd>
           </>
         ) : null}
         {job.estimate_cents !== null ? (

@@ -20,14 +20,16 @@ import { homeJobStatuses, urgencies, type HomeJobStatus } from "./tables";
 
 /** The one table of allowed status changes. */
 export const allowedTransitions: Record<HomeJobStatus, readonly HomeJobStatus[]> = {
-  requested: ["assessed", "declined"],
-  assessed: ["estimated"],
+  requested: ["assessed", "declined", "cancelled"],
+  assessed: ["estimated", "cancelled"],
   declined: ["closed"],
-  estimated: ["estimate_accepted"],
-  estimate_accepted: ["scheduled"],
-  scheduled: ["done"],
+  estimated: ["estimate_accepted", "cancelled"],
+  estimate_accepted: ["scheduled", "cancelled"],
+  scheduled: ["done", "cancelled"],
   done: ["closed"],
   closed: [],
+  // Called off with a reason: the requester withdrew, or it could not go ahead.
+  cancelled: [],
 };
 
 /** Jobs still to be worked on (for the "my work" page and the volunteer's view). */
@@ -216,6 +218,7 @@ export async function getJob(db: TenantDb, jobId: string) {
       "home_jobs.can_pay_company",
       "home_jobs.helping_hand",
       "home_jobs.decision_reason",
+      "home_jobs.cancel_reason",
       "home_jobs.estimate_cents",
       "home_jobs.estimate_description",
       "home_jobs.estimate_accepted_at",
@@ -469,6 +472,15 @@ export async function completeJob(
   });
 }
 
+export const cancelSchema = z.object({ seen: seenStatus, cancelReason: requiredText(500, "reason_required") });
+
+/** A coordinator calls a job off before it is done, with the reason. */
+export async function cancelJob(db: TenantDb, jobId: string, input: z.output<typeof cancelSchema>): Promise<Result> {
+  return db.transaction().execute(
+    async (trx) => (await transition(trx, jobId, input.seen, "cancelled", { cancel_reason: input.cancelReason, cancelled_at: new Date() })) ?? { ok: true as const },
+  );
+}
+
 export async function closeJob(db: TenantDb, jobId: string, seen: HomeJobStatus): Promise<Result> {
   return db.transaction().execute(async (trx) => (await transition(trx, jobId, seen, "closed", { closed_at: new Date() })) ?? { ok: true as const });
 }
@@ -515,7 +527,7 @@ export async function homeJobDataOf(db: TenantDb, memberId: string) {
   const [requested, hours] = await Promise.all([
     db
       .selectFrom("home_jobs")
-      .select(["id", "description", "address", "urgency", "status", "notes", "decision_reason", "estimate_cents", "estimate_accepted_at", "scheduled_on", "materials_cents", "contribution_payment", "waived_reason", "created_at", "done_at"])
+      .select(["id", "description", "address", "urgency", "status", "notes", "decision_reason", "cancel_reason", "estimate_cents", "estimate_accepted_at", "scheduled_on", "materials_cents", "contribution_payment", "waived_reason", "created_at", "done_at"])
       .where("requester_id", "=", memberId)
       .orderBy("created_at")
       .execute(),
@@ -538,6 +550,7 @@ export async function forgetHomeJobsOf(db: TenantDb, memberId: string): Promise<
       notes: null,
       decision_reason: eb.case().when("decision_reason", "is not", null).then(erased).else(null).end(),
       waived_reason: eb.case().when("waived_reason", "is not", null).then(erased).else(null).end(),
+      cancel_reason: eb.case().when("cancel_reason", "is not", null).then(erased).else(null).end(),
     }))
     .where("requester_id", "=", memberId)
     .execute();

@@ -10,7 +10,7 @@ export interface HomeJobTables {
   home_job_hours: HomeJobHoursTable;
 }
 
-export const homeJobStatuses = ["requested", "assessed", "declined", "estimated", "estimate_accepted", "scheduled", "done", "closed"] as const;
+export const homeJobStatuses = ["requested", "assessed", "declined", "estimated", "estimate_accepted", "scheduled", "done", "closed", "cancelled"] as const;
 export type HomeJobStatus = (typeof homeJobStatuses)[number];
 export const urgencies = ["low", "normal", "urgent"] as const;
 export type Urgency = (typeof urgencies)[number];
@@ -57,6 +57,8 @@ export interface HomeJobsTable {
   waived_reason: string | null;
   done_at: Date | null;
   closed_at: Date | null;
+  cancel_reason: string | null;
+  cancelled_at: Date | null;
   created_at: ColumnType<Date, never, never>;
   updated_at: ColumnType<Date, never, Date>;
 }

@@ -46,7 +46,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("address", "text")
     .addColumn("urgency", "text", (c) => c.notNull().defaultTo("normal").check(sql`urgency in ('low', 'normal', 'urgent')`))
     .addColumn("status", "text", (c) =>
-      c.notNull().defaultTo("requested").check(sql`status in ('requested', 'assessed', 'declined', 'estimated', 'estimate_accepted', 'scheduled', 'done', 'closed')`),
+      c.notNull().defaultTo("requested").check(sql`status in ('requested', 'assessed', 'declined', 'estimated', 'estimate_accepted', 'scheduled', 'done', 'closed', 'cancelled')`),
     )
     // For the team only (e.g. "key with the neighbours"), like address and phone.
     .addColumn("notes", "text")
@@ -68,9 +68,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("waived_reason", "text")
     .addColumn("done_at", "timestamptz")
     .addColumn("closed_at", "timestamptz")
+    // Called off before it was done: the requester withdrew, or it could not go ahead.
+    .addColumn("cancel_reason", "text")
+    .addColumn("cancelled_at", "timestamptz")
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn("updated_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
-    .addCheckConstraint("home_jobs_decided", sql`status in ('requested') or (decision_reason is not null and assessed_at is not null)`)
+    .addCheckConstraint("home_jobs_decided", sql`status in ('requested', 'cancelled') or (decision_reason is not null and assessed_at is not null)`)
+    .addCheckConstraint("home_jobs_cancel_reason", sql`status <> 'cancelled' or cancel_reason is not null`)
     .addCheckConstraint("home_jobs_waived_reason", sql`contribution_payment is distinct from 'waived' or waived_reason is not null`)
     .addCheckConstraint("home_jobs_accepted", sql`status not in ('estimate_accepted', 'scheduled', 'done', 'closed') or estimate_accepted_at is not null`)
     .execute();
