@@ -183,6 +183,10 @@ describe("a job from request to done", () => {
     const day = addDays(localToday(), 3);
     const noTeam = await post(wijk.slug, `/beheer/klussen/${jobId}`, { intent: "schedule", seen: "estimate_accepted", scheduledOn: day }, cookie("coordinator"));
     expect(noTeam.body).toContain("Kies wie er gaan");
+    // A wrong day keeps the team that was ticked.
+    const wrongDay = await post(wijk.slug, `/beheer/klussen/${jobId}`, { intent: "schedule", seen: "estimate_accepted", team: memberId("volunteer"), scheduledOn: "0000-01-01" }, cookie("coordinator"));
+    expect(wrongDay.body).toContain(`name="team" checked="" value="${memberId("volunteer")}"`);
+    expect((await job(jobId)).status).toBe("estimate_accepted");
     const res = await post(wijk.slug, `/beheer/klussen/${jobId}`, { intent: "schedule", seen: "estimate_accepted", team: memberId("volunteer"), scheduledOn: day, notes: "Sleutel bij de buren" }, cookie("coordinator"));
     expect(res.body).toContain("Opgeslagen.");
     expect(await job(jobId)).toMatchObject({ status: "scheduled", scheduled_on: day });

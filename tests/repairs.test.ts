@@ -157,6 +157,10 @@ describe("the status flow", () => {
   it("plans with a fixer, which emails the resident", async () => {
     const noFixer = await post(wijk.slug, `/balie/reparaties/${bike}`, { intent: "plan", expected: "registered", plannedOn: "" }, cookie("coordinator"));
     expect(noFixer.body).toContain("Kies wie het gaat maken.");
+    // A wrong day keeps the fixer that was ticked.
+    const wrongDay = await post(wijk.slug, `/balie/reparaties/${bike}`, { intent: "plan", expected: "registered", fixer: people.fixer!.memberId, plannedOn: "2031-13-45" }, cookie("coordinator"));
+    expect(wrongDay.body).toContain(`name="fixer" checked="" value="${people.fixer!.memberId}"`);
+    expect(await statusOf(bike)).toBe("registered");
     const res = await post(wijk.slug, `/balie/reparaties/${bike}`, { intent: "plan", expected: "registered", fixer: people.fixer!.memberId, plannedOn: "2031-05-06" }, cookie("coordinator"));
     expect(res.body).toContain("Opgeslagen.");
     expect(await statusOf(bike)).toBe("planned");

@@ -55,11 +55,14 @@ export async function action({ request, context, params }: ActionFunctionArgs): 
     result.ok ? { intent, errors: {}, values: {}, done: true } : { intent, errors: { [result.field]: result.error }, values: form.raw };
 
   if (intent === "plan") {
+    // The ticked boxes go back with an error too, so nothing ticked is lost.
+    const ticked = { fixers: formData.getAll("fixer").map(String).join(",") };
     const form = parseForm(planSchema, formData);
-    if (!form.ok) return { intent, errors: form.errors, values: form.values };
+    if (!form.ok) return { intent, errors: form.errors, values: { ...form.values, ...ticked } };
     const fixers = z.array(z.uuid()).safeParse(formData.getAll("fixer"));
-    if (!fixers.success) return { intent, errors: { fixers: "repair_fixer_invalid" }, values: form.raw };
-    return answer(form, await planRepair(db, repairId, { ...form.data, fixers: fixers.data }, change));
+    if (!fixers.success) return { intent, errors: { fixers: "repair_fixer_invalid" }, values: { ...form.raw, ...ticked } };
+    const planned = answer(form, await planRepair(db, repairId, { ...form.data, fixers: fixers.data }, change));
+    return planned.done ? planned : { ...planned, values: { ...planned.values, ...ticked } };
   }
   if (intent === "status") {
     const form = parseForm(statusChangeSchema, formData);
@@ -94,6 +97,7 @@ export default function DeskRepair() {
   const close = mine("close");
   const closeValues = close?.values ?? {};
   const assigned = new Set(fixers.map((f) => f.id));
+  const tickedFixers = mine("plan")?.values.fixers?.split(",");
   const notice = (text: string) => (
     <p role="status" className="notice">
       {text}
@@ -159,7 +163,7 @@ export default function DeskRepair() {
               ) : null}
               {possibleFixers.map((fixer) => (
                 <label key={fixer.id} className="choice">
-                  <input type="checkbox" name="fixer" value={fixer.id} defaultChecked={assigned.has(fixer.id)} /> {fixer.name}
+                  <input type="checkbox" name="fixer" value={fixer.id} defaultChecked={tickedFixers ? tickedFixers.includes(fixer.id) : assigned.has(fixer.id)} /> {fixer.name}
                 </label>
               ))}
             </fieldset>

@@ -79,12 +79,14 @@ export async function action({ request, context, params }: ActionFunctionArgs): 
     // Several "team" boxes can be ticked; parseForm keeps one value per name, so they are read here.
     const form = parseForm(scheduleSchema.omit({ team: true }), formData);
     const team = scheduleSchema.shape.team.safeParse(formData.getAll("team").map(String));
+    // The ticked boxes go back with an error too, so nothing ticked is lost.
+    const ticked = { team: formData.getAll("team").map(String).join(",") };
     if (!form.ok || !team.success) {
       const errors = form.ok ? {} : form.errors;
       if (!team.success) errors.team = "job_team_required";
-      return { intent, errors, values: form.ok ? keepTyped(form.raw) : form.values };
+      return { intent, errors, values: { ...(form.ok ? keepTyped(form.raw) : form.values), ...ticked } };
     }
-    return answer(await scheduleJob(db, job.id, { ...form.data, team: team.data }, notify), form.raw);
+    return answer(await scheduleJob(db, job.id, { ...form.data, team: team.data }, notify), { ...form.raw, ...ticked });
   }
   if (intent === "complete") {
     const form = parseForm(completionSchema, formData);
@@ -247,7 +249,7 @@ export default function AssessHomeJob() {
               ) : null}
               {possibleTeam.map((person) => (
                 <label key={person.id} className="choice">
-                  <input type="checkbox" name="team" value={person.id} /> {person.name}
+                  <input type="checkbox" name="team" value={person.id} defaultChecked={values("schedule").team?.split(",").includes(person.id)} /> {person.name}
                 </label>
               ))}
             </fieldset>
