@@ -249,6 +249,9 @@ describe("roles and privacy", () => {
     expect(entry).toEqual({ subject_member_id: people.resident!.memberId, details: { what: "reparatie", repair: expect.any(String) } });
     const coordinator = await get(wijk.slug, `/balie/reparaties/${bike}`, cookie("coordinator"));
     expect(coordinator.body).toContain("06-12345678");
+    // The desk reads about the resident, not words meant for the resident.
+    expect(coordinator.body).toContain("Wil leren het zelf te doen");
+    expect(coordinator.body).not.toContain("Je wilt leren");
     expect(await auditCount()).toBe(before + 1);
     expect(await db().selectFrom("audit_log").select("id").where("action", "=", "personal_data_viewed").where("actor_member_id", "=", people.volunteer!.memberId).execute()).toEqual([]);
     // Once collected, the fixer no longer needs them.

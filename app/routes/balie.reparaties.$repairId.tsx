@@ -146,7 +146,7 @@ export default function DeskRepair() {
         ) : null}
       </dl>
       {viewerIsVolunteer ? <p className="muted">{personal ? d.privacyLogged : d.privacyHidden}</p> : null}
-      <RepairFacts repair={repair} parts={[]} photoIds={photoIds} />
+      <RepairFacts repair={repair} parts={[]} photoIds={photoIds} forDesk />
 
       {open ? (
         <>

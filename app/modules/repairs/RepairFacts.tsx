@@ -16,10 +16,24 @@ export interface RepairFactsData {
   contribution_payment: "cash" | "waived" | null;
 }
 
-/** What the resident and the desk both see of a repair: the item, status, parts, contribution and photos. */
-export function RepairFacts({ repair, parts, photoIds }: { repair: RepairFactsData; parts: { id: string; description: string; cost_cents: number }[]; photoIds: string[] }) {
+/**
+ * What the resident and the desk both see of a repair: the item, status, parts, contribution and
+ * photos. `forDesk` speaks about the resident instead of to them.
+ */
+export function RepairFacts({
+  repair,
+  parts,
+  photoIds,
+  forDesk = false,
+}: {
+  repair: RepairFactsData;
+  parts: { id: string; description: string; cost_cents: number }[];
+  photoIds: string[];
+  forDesk?: boolean;
+}) {
   const { t, lang } = useLanguage();
   const d = t.repairs.detail;
+  const about = forDesk ? t.repairs.desk : d;
   return (
     <>
       <dl>
@@ -63,7 +77,7 @@ export function RepairFacts({ repair, parts, photoIds }: { repair: RepairFactsDa
         ) : null}
         {repair.contribution_cents ? (
           <>
-            <dt>{d.contribution}</dt>
+            <dt>{about.contribution}</dt>
             <dd>
               {formatEuro(repair.contribution_cents, lang)}
               {repair.contribution_payment ? `, ${repair.contribution_payment === "cash" ? d.paidCash : d.waived}` : null}
@@ -71,7 +85,7 @@ export function RepairFacts({ repair, parts, photoIds }: { repair: RepairFactsDa
           </>
         ) : null}
       </dl>
-      {repair.learn_myself ? <p>{d.learnMyself}</p> : null}
+      {repair.learn_myself ? <p>{about.learnMyself}</p> : null}
       {photoIds.length > 0 ? (
         <>
           <h2>{d.photos}</h2>
