@@ -121,6 +121,18 @@ const loanColumns = [
   "tools.name as tool_name",
 ] as const;
 
+/** What the desk wrote down at hand-out and take-back: notes and payments. */
+const handOutRecordColumns = [
+  "loans.condition_out",
+  "loans.condition_in",
+  "loans.deposit_cents",
+  "loans.deposit_payment",
+  "loans.deposit_returned_at",
+  "loans.fee_cents",
+  "loans.fee_payment",
+  "loans.waived_reason",
+] as const;
+
 /** Everything the tool library keeps about one person, for their data export. */
 export async function lendingDataOf(db: TenantDb, memberId: string) {
   const [loans, block] = await Promise.all([
@@ -129,14 +141,7 @@ export async function lendingDataOf(db: TenantDb, memberId: string) {
       .innerJoin("tools", "tools.id", "loans.tool_id")
       .select([
         ...loanColumns,
-        "loans.condition_out",
-        "loans.condition_in",
-        "loans.deposit_cents",
-        "loans.deposit_payment",
-        "loans.deposit_returned_at",
-        "loans.fee_cents",
-        "loans.fee_payment",
-        "loans.waived_reason",
+        ...handOutRecordColumns,
       ])
       .where("loans.member_id", "=", memberId)
       .orderBy("loans.created_at")
@@ -339,14 +344,7 @@ export async function loanForDesk(db: TenantDb, loanId: string) {
       .leftJoin("members", "members.id", "loans.member_id")
       .select([
         ...loanColumns,
-        "loans.condition_out",
-        "loans.condition_in",
-        "loans.deposit_cents",
-        "loans.deposit_payment",
-        "loans.deposit_returned_at",
-        "loans.fee_cents",
-        "loans.fee_payment",
-        "loans.waived_reason",
+        ...handOutRecordColumns,
         "tools.deposit_cents as tool_deposit_cents",
         "tools.fee_cents as tool_fee_cents",
         "tools.needs_instruction",
