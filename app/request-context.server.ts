@@ -4,6 +4,7 @@ import type { Database } from "~/db/database.server";
 import type { FileStorage } from "~/modules/storage/storage.server";
 import type { TenantRow } from "~/db/tables";
 import type { Site } from "~/modules/tenants/resolve.server";
+import type { Admitted } from "~/modules/accounts/guard.server";
 
 /**
  * What the server hands every loader and action (see app/server/app.ts). The tenant was resolved
@@ -17,7 +18,7 @@ declare module "@remix-run/node" {
     /**
      * The whole database, for the platform admin's work across neighbourhoods (onboarding, the
      * overview). Only set on the platform's own domain, never on a neighbourhood's host; reach it
-     * through requirePlatformAdmin.
+     * through platformAdmin(context).
      */
     adminDatabase: Database | undefined;
     log: Logger;
@@ -31,6 +32,11 @@ declare module "@remix-run/node" {
     storage: FileStorage;
     /** Nonce of this response's Content-Security-Policy, for the scripts Remix writes. */
     cspNonce: string;
+    /**
+     * Who the route guard let in (app/server/route-access.server.ts), set for each loader and
+     * action; read it with signedInMember, signedInAccount or platformAdmin.
+     */
+    admitted?: Admitted;
   }
 }
 

@@ -14,10 +14,13 @@ import {
 import type { ReactNode } from "react";
 import { useNonce } from "~/csp";
 import { languageOf } from "~/i18n/language.server";
-import { getSession } from "~/modules/accounts/guard.server";
 import { messages, defaultLanguage, type Messages } from "~/i18n/messages";
 import { useLanguage } from "~/i18n/use-messages";
 import styles from "~/styles/app.css";
+import { getSession } from "~/modules/accounts/guard.server";
+import { routeAccess } from "~/access";
+
+export const access = routeAccess({ site: "any", view: "anyone" });
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
@@ -95,6 +98,10 @@ function explainError(error: unknown, root: RootData | undefined, t: Messages): 
     return { title: t.errors.suspendedTitle, text: t.errors.suspendedText(root.site.name ?? "") };
   }
   if (isRouteErrorResponse(error) && error.status === 404) return { title: t.errors.notFoundTitle, text: t.errors.notFoundText };
+  // A form that did not arrive as a form (app/server/route-access.server.ts): its plain sentence.
+  if (isRouteErrorResponse(error) && (error.status === 400 || error.status === 415) && typeof error.data === "string" && error.data) {
+    return { title: t.errors.badFormTitle, text: error.data };
+  }
   if (isRouteErrorResponse(error) && error.status === 403) return { title: t.errors.forbiddenTitle, text: t.errors.forbiddenText };
   return { title: t.errors.genericTitle, text: t.errors.genericText };
 }

@@ -37,12 +37,17 @@ function uploadHandler(maxFiles: number): UploadHandler {
   };
 }
 
-/** A multipart form. A malformed body is a bad request, not a server error: it reads as an empty form. */
+/** A multipart form. A malformed body is a bad request (400 with a plain sentence), not a server error. */
 export async function readMultipartForm(request: Request, maxFiles = 10): Promise<FormData> {
   try {
     return await unstable_parseMultipartFormData(request, uploadHandler(maxFiles));
   } catch (error) {
-    if (error instanceof Error && /multipart|boundary/i.test(error.message)) return new FormData();
+    if (error instanceof Error && /multipart|boundary/i.test(error.message)) {
+      throw new Response("Dit formulier kwam niet goed aan. Ga terug naar de pagina en probeer het opnieuw.", {
+        status: 400,
+        headers: { "Content-Type": "text/plain; charset=utf-8" },
+      });
+    }
     throw error;
   }
 }

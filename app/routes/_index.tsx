@@ -6,8 +6,12 @@ import { NeighbourhoodHomePage } from "~/modules/neighbourhood/NeighbourhoodHome
 import { listActiveTenants } from "~/modules/tenants/tenants.server";
 import { PlatformLandingPage } from "~/modules/tenants/PlatformLandingPage";
 import { requireTenant } from "~/request-context.server";
+import { routeAccess } from "~/access";
 
 // The bare platform domain lists the neighbourhoods; a neighbourhood's own host shows its home page.
+
+export const access = routeAccess({ site: "both", view: "anyone" });
+
 export async function loader({ context }: LoaderFunctionArgs) {
   if (context.site.kind === "platform") {
     return { page: "platform" as const, neighbourhoods: await listActiveTenants(context.platformDb, context.platformUrl) };

@@ -8,6 +8,9 @@ import { useLanguage } from "~/i18n/use-messages";
 import { startSession } from "~/modules/accounts/login.server";
 import { signupSchema, signUpResident } from "~/modules/accounts/signup.server";
 import { requireTenant } from "~/request-context.server";
+import { routeAccess } from "~/access";
+
+export const access = routeAccess({ site: "neighbourhood", view: "anyone" });
 
 export const meta = titleMeta((t) => t.signup.submit);
 
@@ -16,7 +19,6 @@ export async function loader({ context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  requireTenant(context);
   const form = parseForm(signupSchema, await request.formData());
   if (!form.ok) return { errors: form.errors, values: form.values };
   const result = await signUpResident(context, form.data, new URL(request.url).origin);

@@ -6,15 +6,18 @@ import { Field } from "~/components/Field";
 import { parseForm } from "~/forms";
 import { titleMeta } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-messages";
-import { requireSignedIn } from "~/modules/accounts/guard.server";
 import { clearSessionCookie } from "~/modules/accounts/session-cookie.server";
 import { invalidateSession, listSessions } from "~/modules/accounts/sessions.server";
 import { deleteOwnAccount, ownMemberRecord, ownProfileSchema, updateOwnProfile } from "~/modules/members/self-service.server";
+import { signedInAccount } from "~/modules/accounts/guard.server";
+import { routeAccess } from "~/access";
+
+export const access = routeAccess({ site: "both", view: "signedIn" });
 
 export const meta = titleMeta((t) => t.account.title);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { account, session } = await requireSignedIn(request, context);
+  const { account, session } = signedInAccount(context);
   const [sessions, member] = await Promise.all([
     listSessions(context.platformDb, account.id, session.tenantId),
     context.tenantDb ? ownMemberRecord(context.tenantDb, account.id) : undefined,
@@ -31,7 +34,7 @@ const confirmDelete = z.object({ confirm: z.literal("ja", { error: "confirm_requ
 
 /** A person's own details, sessions and account: change, end, delete. */
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { account, session } = await requireSignedIn(request, context);
+  const { account, session } = signedInAccount(context);
   const formData = await request.formData();
   const intent = String(formData.get("intent"));
   if (intent === "profile" && context.tenantDb) {

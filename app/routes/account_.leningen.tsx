@@ -5,15 +5,16 @@ import { formatDay, localToday } from "~/dates";
 import { parseForm } from "~/forms";
 import { titleMeta } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-messages";
-import { requireRole } from "~/modules/accounts/guard.server";
 import { cancelReservation, loansOf } from "~/modules/tool-library/loans.server";
+import { signedInMember } from "~/modules/accounts/guard.server";
+import { members, routeAccess } from "~/access";
+
+export const access = routeAccess({ site: "neighbourhood", view: members, module: "tool_library" });
 
 export const meta = titleMeta((t) => t.toolLibrary.myLoans.title);
 
-const anyMember = ["resident", "volunteer", "coordinator"] as const;
-
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { db, member } = await requireRole(request, context, ...anyMember);
+  const { db, member } = signedInMember(context);
   return { loans: await loansOf(db, member.id), today: localToday() };
 }
 
@@ -21,7 +22,7 @@ const cancelSchema = z.object({ loanId: z.uuid() });
 
 /** A member cancels one of their own reservations. */
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { db, member } = await requireRole(request, context, ...anyMember);
+  const { db, member } = signedInMember(context);
   const form = parseForm(cancelSchema, await request.formData());
   if (!form.ok || !(await cancelReservation(db, form.data.loanId, member.id))) return { cancelled: false };
   return { cancelled: true };

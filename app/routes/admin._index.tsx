@@ -7,16 +7,19 @@ import { platformDb, tenantDb } from "~/db/accessors.server";
 import { parseForm } from "~/forms";
 import { titleMeta } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-messages";
-import { requirePlatformAdmin } from "~/modules/accounts/guard.server";
 import { emailSchema } from "~/modules/accounts/validation.server";
 import { inviteMember } from "~/modules/members/invitations.server";
 import { listTenantsForAdmin } from "~/modules/tenants/admin.server";
 import { neighbourhoodUrl, setTenantStatus, TenantNotFoundError } from "~/modules/tenants/tenants.server";
+import { platformAdmin } from "~/modules/accounts/guard.server";
+import { routeAccess } from "~/access";
+
+export const access = routeAccess({ site: "platform", view: "platformAdmin" });
 
 export const meta = titleMeta((t) => t.admin.title);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { database } = await requirePlatformAdmin(request, context);
+  const { database } = platformAdmin(context);
   const tenants = await listTenantsForAdmin(database);
   return {
     tenants: tenants.map((t) => ({ ...t, last_activity: t.last_activity?.toISOString() ?? null })),
@@ -29,7 +32,7 @@ const coordinatorInvitation = z.object({ slug: z.string({ error: "neighbourhood_
 
 /** Suspend or resume a neighbourhood, or invite a (new) coordinator for one. */
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { database } = await requirePlatformAdmin(request, context);
+  const { database } = platformAdmin(context);
   const formData = await request.formData();
   if (formData.get("intent") === "invite") {
     const invite = parseForm(coordinatorInvitation, formData);

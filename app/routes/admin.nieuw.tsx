@@ -1,33 +1,31 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { Field } from "~/components/Field";
 import { keepTyped, parseForm } from "~/forms";
 import { titleMeta } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-messages";
-import { requirePlatformAdmin } from "~/modules/accounts/guard.server";
 import { seedNeighbourhood } from "~/modules/neighbourhood/seed.server";
 import { platformDb, tenantDb } from "~/db/accessors.server";
 import { emailSchema } from "~/modules/accounts/validation.server";
 import { inviteMember } from "~/modules/members/invitations.server";
 import { createTenant, neighbourhoodUrl, TenantInputError } from "~/modules/tenants/tenants.server";
 import { newTenantSchema } from "~/modules/tenants/validation";
+import { platformAdmin } from "~/modules/accounts/guard.server";
+import { routeAccess } from "~/access";
+
+export const access = routeAccess({ site: "platform", view: "platformAdmin" });
 
 export const meta = titleMeta((t) => t.admin.onboard);
 
 const onboarding = newTenantSchema.omit({ customDomain: true }).extend({ coordinatorEmail: emailSchema });
-
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requirePlatformAdmin(request, context);
-  return null;
-}
 
 /**
  * Onboards a neighbourhood with the same logic as `npm run tenant:create`, and invites its first
  * coordinator by email.
  */
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { database } = await requirePlatformAdmin(request, context);
+  const { database } = platformAdmin(context);
   const form = parseForm(onboarding, await request.formData());
   if (!form.ok) return { errors: form.errors, values: form.values };
   const { coordinatorEmail, ...neighbourhood } = form.data;

@@ -3,14 +3,17 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { formatDay, localToday } from "~/dates";
 import { titleMeta } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-messages";
-import { requireRole } from "~/modules/accounts/guard.server";
 import { deskOverview, upcomingReservations } from "~/modules/tool-library/loans.server";
+import { signedInMember } from "~/modules/accounts/guard.server";
+import { desk, routeAccess } from "~/access";
+
+export const access = routeAccess({ site: "neighbourhood", view: desk });
 
 export const meta = titleMeta((t) => t.toolLibrary.desk.title);
 
 /** The desk's day: what to hand out, what is out, what is late, what is coming. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { db } = await requireRole(request, context, "coordinator", "volunteer");
+  const { db } = signedInMember(context);
   const today = localToday();
   const [overview, upcoming] = await Promise.all([deskOverview(db, today), upcomingReservations(db, today)]);
   return { ...overview, upcoming };

@@ -6,14 +6,17 @@ import { idParam, parseForm } from "~/forms";
 import { titleMeta } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-messages";
 import { formatEuro } from "~/money";
-import { requireRole } from "~/modules/accounts/guard.server";
 import { HandOutFields } from "~/modules/tool-library/HandOutFields";
 import { cancelReservation, checkIn, checkInSchema, checkOutReservation, checkOutSchema, loanForDesk } from "~/modules/tool-library/loans.server";
+import { signedInMember } from "~/modules/accounts/guard.server";
+import { desk, routeAccess } from "~/access";
+
+export const access = routeAccess({ site: "neighbourhood", view: desk, module: "tool_library" });
 
 export const meta = titleMeta((t) => t.toolLibrary.desk.title);
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { db } = await requireRole(request, context, "coordinator", "volunteer");
+  const { db } = signedInMember(context);
   const loan = await loanForDesk(db, idParam(params.loanId));
   if (!loan) throw new Response(null, { status: 404 });
   return { loan, today: localToday() };
@@ -23,7 +26,7 @@ type Answer = { intent: string; errors: Record<string, string>; values: Record<s
 
 /** The desk hands a reserved tool out, takes a tool back, or cancels a reservation. */
 export async function action({ request, context, params }: ActionFunctionArgs): Promise<Answer> {
-  const { db, member } = await requireRole(request, context, "coordinator", "volunteer");
+  const { db, member } = signedInMember(context);
   const loanId = idParam(params.loanId);
   if (!(await loanForDesk(db, loanId))) throw new Response(null, { status: 404 });
   const formData = await request.formData();

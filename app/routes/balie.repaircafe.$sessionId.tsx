@@ -4,15 +4,18 @@ import { formatDay } from "~/dates";
 import { idParam } from "~/forms";
 import { titleMeta } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-messages";
-import { requireRole } from "~/modules/accounts/guard.server";
 import { cancelSession, sessionForDesk } from "~/modules/repair-cafe/repair-cafe.server";
 import { itemName } from "~/modules/repairs/flow";
+import { signedInMember } from "~/modules/accounts/guard.server";
+import { desk, coordinators, routeAccess } from "~/access";
+
+export const access = routeAccess({ site: "neighbourhood", view: desk, change: coordinators, module: "repairs" });
 
 export const meta = titleMeta((t) => t.repairCafe.desk.title);
 
 /** One session, slot by slot, with the names of who is coming (coordinators and volunteers). */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { db, member } = await requireRole(request, context, "coordinator", "volunteer");
+  const { db, member } = signedInMember(context);
   const found = await sessionForDesk(db, idParam(params.sessionId));
   if (!found) throw new Response(null, { status: 404 });
   return { ...found, canCancel: member.role === "coordinator" };
@@ -20,7 +23,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 /** A coordinator cancels the session. */
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { db, member } = await requireRole(request, context, "coordinator");
+  const { db, member } = signedInMember(context);
   const sessionId = idParam(params.sessionId);
   if (!(await sessionForDesk(db, sessionId))) throw new Response(null, { status: 404 });
   return { cancelled: await cancelSession(db, sessionId, member.id) };

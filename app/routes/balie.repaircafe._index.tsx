@@ -6,20 +6,23 @@ import { formatDay, localToday } from "~/dates";
 import { parseForm } from "~/forms";
 import { titleMeta } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-messages";
-import { requireRole } from "~/modules/accounts/guard.server";
 import { planSession, sessionSchema, sessionsForDesk } from "~/modules/repair-cafe/repair-cafe.server";
+import { signedInMember } from "~/modules/accounts/guard.server";
+import { desk, coordinators, routeAccess } from "~/access";
+
+export const access = routeAccess({ site: "neighbourhood", view: desk, change: coordinators, module: "repairs" });
 
 export const meta = titleMeta((t) => t.repairCafe.desk.title);
 
 /** Coordinators and volunteers see the sessions; only coordinators plan them. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { db, member } = await requireRole(request, context, "coordinator", "volunteer");
+  const { db, member } = signedInMember(context);
   const today = localToday();
   return { sessions: await sessionsForDesk(db, today), canPlan: member.role === "coordinator", today };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { db, member } = await requireRole(request, context, "coordinator");
+  const { db, member } = signedInMember(context);
   const form = parseForm(sessionSchema, await request.formData());
   if (!form.ok) return { errors: form.errors, values: form.values };
   const result = await planSession(db, form.data, member.id, localToday());

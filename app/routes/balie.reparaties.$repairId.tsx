@@ -5,7 +5,6 @@ import { ChoiceField, Field, SelectField, TextAreaField } from "~/components/Fie
 import { idParam, parseForm } from "~/forms";
 import { useLanguage } from "~/i18n/use-messages";
 import { centsToInput, formatEuro } from "~/money";
-import { requireRole } from "~/modules/accounts/guard.server";
 import { defaultOrdsCategory, ordsProductCategories, ordsRepairBarriers } from "~/modules/repairs/ords";
 import { canMove, itemName, repairTransitions } from "~/modules/repairs/flow";
 import { RepairFacts } from "~/modules/repairs/RepairFacts";
@@ -26,13 +25,15 @@ import {
 } from "~/modules/repairs/repairs.server";
 import { repairOutcomes } from "~/modules/repairs/tables";
 import { neighbourhoodUrl } from "~/modules/tenants/tenants.server";
+import { signedInMember } from "~/modules/accounts/guard.server";
+import { desk, routeAccess } from "~/access";
+
+export const access = routeAccess({ site: "neighbourhood", view: desk, module: "repairs" });
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? `#${data.repair.number}` : ""} · Wijkplaats` }];
 
-const desk = ["coordinator", "volunteer"] as const;
-
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { db, member } = await requireRole(request, context, ...desk);
+  const { db, member } = signedInMember(context);
   const repairId = idParam(params.repairId);
   const found = await repairForDesk(db, repairId);
   if (!found) throw new Response(null, { status: 404 });
@@ -45,7 +46,7 @@ const removePartSchema = z.object({ partId: z.string().regex(/^\d{1,18}$/) });
 
 /** The desk plans a repair, moves it along, adds parts and closes it. */
 export async function action({ request, context, params }: ActionFunctionArgs): Promise<Answer> {
-  const { db, tenant, member } = await requireRole(request, context, ...desk);
+  const { db, tenant, member } = signedInMember(context);
   const repairId = idParam(params.repairId);
   if (!(await repairForDesk(db, repairId))) throw new Response(null, { status: 404 });
   const formData = await request.formData();

@@ -3,15 +3,18 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { formatDay } from "~/dates";
 import { titleMeta } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-messages";
-import { requireRole } from "~/modules/accounts/guard.server";
 import { itemName, openStatuses } from "~/modules/repairs/flow";
 import { repairBoard } from "~/modules/repairs/repairs.server";
+import { signedInMember } from "~/modules/accounts/guard.server";
+import { desk, routeAccess } from "~/access";
+
+export const access = routeAccess({ site: "neighbourhood", view: desk, module: "repairs" });
 
 export const meta = titleMeta((t) => t.repairs.desk.title);
 
 /** The board: every repair that is not collected yet, by status. Names, no phone numbers. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { db, member } = await requireRole(request, context, "coordinator", "volunteer");
+  const { db, member } = signedInMember(context);
   return { board: await repairBoard(db), canExport: member.role === "coordinator" };
 }
 

@@ -4,23 +4,26 @@ import { Field, SelectField } from "~/components/Field";
 import { parseForm } from "~/forms";
 import { titleMeta } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-messages";
-import { requireRole } from "~/modules/accounts/guard.server";
 import { listMembers } from "~/modules/members/members.server";
 import { IntakeFields } from "~/modules/repairs/IntakeFields";
 import { readMultipartForm, uploadedFiles } from "~/uploads.server";
 import { checkPhotos, deskIntakeSchema, MAX_REPAIR_PHOTOS, registerRepair } from "~/modules/repairs/repairs.server";
+import { signedInMember } from "~/modules/accounts/guard.server";
+import { desk, routeAccess } from "~/access";
+
+export const access = routeAccess({ site: "neighbourhood", view: desk, module: "repairs", body: "multipart" });
 
 export const meta = titleMeta((t) => t.repairs.intake.deskTitle);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { db } = await requireRole(request, context, "coordinator", "volunteer");
+  const { db } = signedInMember(context);
   const members = await listMembers(db);
   return { members: members.map((m) => ({ id: m.id, name: m.name, noLogin: m.account_id === null })) };
 }
 
 /** The desk takes in a repair for someone from the list, or for a new person (name and phone). */
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { db, tenant, member } = await requireRole(request, context, "coordinator", "volunteer");
+  const { db, tenant, member } = signedInMember(context);
   const formData = await readMultipartForm(request, MAX_REPAIR_PHOTOS);
   const photos = await uploadedFiles(formData, "photos");
   const form = parseForm(deskIntakeSchema, formData);

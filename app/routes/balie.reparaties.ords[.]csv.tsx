@@ -1,11 +1,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { localToday } from "~/dates";
-import { requireRole } from "~/modules/accounts/guard.server";
 import { ordsCsv } from "~/modules/repairs/ords.server";
+import { signedInMember } from "~/modules/accounts/guard.server";
+import { coordinators, routeAccess } from "~/access";
+
+export const access = routeAccess({ site: "neighbourhood", view: coordinators, module: "repairs" });
 
 /** The finished repairs in the Open Repair Data Standard, for coordinators. No personal data. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { db, tenant } = await requireRole(request, context, "coordinator");
+  const { db, tenant } = signedInMember(context);
   const csv = await ordsCsv(db, tenant.slug);
   return new Response(csv, {
     headers: {

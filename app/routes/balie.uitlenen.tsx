@@ -6,15 +6,18 @@ import { addDays, localToday } from "~/dates";
 import { parseForm } from "~/forms";
 import { titleMeta } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-messages";
-import { requireRole } from "~/modules/accounts/guard.server";
 import { listMembers } from "~/modules/members/members.server";
 import { HandOutFields } from "~/modules/tool-library/HandOutFields";
 import { checkOutSchema, checkOutWalkIn, loanForDesk, toolAmountsByNumber, walkInSchema } from "~/modules/tool-library/loans.server";
+import { signedInMember } from "~/modules/accounts/guard.server";
+import { desk, routeAccess } from "~/access";
+
+export const access = routeAccess({ site: "neighbourhood", view: desk, module: "tool_library" });
 
 export const meta = titleMeta((t) => t.toolLibrary.desk.walkInTitle);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { db } = await requireRole(request, context, "coordinator", "volunteer");
+  const { db } = signedInMember(context);
   const lentId = z.uuid().safeParse(new URL(request.url).searchParams.get("uitgeleend"));
   const [members, lent] = await Promise.all([listMembers(db), lentId.success ? loanForDesk(db, lentId.data) : null]);
   return {
@@ -32,7 +35,7 @@ type Answer = {
 
 /** The desk lends a tool on the spot, also to someone new; then the form starts afresh. */
 export async function action({ request, context }: ActionFunctionArgs): Promise<Answer> {
-  const { db, member } = await requireRole(request, context, "coordinator", "volunteer");
+  const { db, member } = signedInMember(context);
   const formData = await request.formData();
   const walkIn = parseForm(walkInSchema, formData);
   const payments = parseForm(checkOutSchema, formData);

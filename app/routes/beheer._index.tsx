@@ -5,16 +5,19 @@ import { Field } from "~/components/Field";
 import { parseForm } from "~/forms";
 import { titleMeta } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-messages";
-import { requireRole } from "~/modules/accounts/guard.server";
 import { emailSchema } from "~/modules/accounts/validation.server";
 import { inviteMember } from "~/modules/members/invitations.server";
 import { changeRole, deskRegistrationSchema, listMembers, registerAtDesk, roleChangeSchema } from "~/modules/members/members.server";
 import { roles } from "~/db/tables";
+import { signedInMember } from "~/modules/accounts/guard.server";
+import { coordinators, routeAccess } from "~/access";
+
+export const access = routeAccess({ site: "neighbourhood", view: coordinators });
 
 export const meta = titleMeta((t) => t.manage.members);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { db, tenant, member } = await requireRole(request, context, "coordinator");
+  const { db, tenant, member } = signedInMember(context);
   return { name: tenant.name, me: member.id, members: await listMembers(db) };
 }
 
@@ -24,7 +27,7 @@ type Answer = { form: string; errors: Record<string, string>; values: Record<str
 
 /** Coordinators invite people, register residents at the desk and change roles. */
 export async function action({ request, context }: ActionFunctionArgs): Promise<Answer> {
-  const { db, tenant, member } = await requireRole(request, context, "coordinator");
+  const { db, tenant, member } = signedInMember(context);
   const formData = await request.formData();
   const intent = String(formData.get("intent"));
   if (intent === "register") {

@@ -5,7 +5,6 @@ import { Field, SelectField, TextAreaField } from "~/components/Field";
 import { toolStatuses } from "~/db/tables";
 import { idParam, parseForm } from "~/forms";
 import { useLanguage } from "~/i18n/use-messages";
-import { requireRole } from "~/modules/accounts/guard.server";
 import { addToolPhoto, removeToolPhoto, toolPhotoIds } from "~/modules/tool-library/photos.server";
 import { ToolForm } from "~/modules/tool-library/ToolForm";
 import {
@@ -21,11 +20,15 @@ import {
   updateTool,
 } from "~/modules/tool-library/tools.server";
 import { readUpload } from "~/uploads.server";
+import { signedInMember } from "~/modules/accounts/guard.server";
+import { coordinators, routeAccess } from "~/access";
+
+export const access = routeAccess({ site: "neighbourhood", view: coordinators, module: "tool_library", body: "formOrMultipart" });
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.tool.name ?? ""} · Wijkplaats` }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { db } = await requireRole(request, context, "coordinator");
+  const { db } = signedInMember(context);
   const toolId = idParam(params.toolId);
   const tool = await getTool(db, toolId);
   if (!tool) throw new Response(null, { status: 404 });
@@ -42,7 +45,7 @@ const photoSchema = z.object({ photoId: z.uuid() });
 
 /** Edit the tool, add or remove photos, send it for repair or retire it, and keep its log. */
 export async function action({ request, context, params }: ActionFunctionArgs): Promise<Answer> {
-  const { db, tenant, member } = await requireRole(request, context, "coordinator");
+  const { db, tenant, member } = signedInMember(context);
   const toolId = idParam(params.toolId);
   if (!(await getTool(db, toolId))) throw new Response(null, { status: 404 });
   if (request.headers.get("Content-Type")?.startsWith("multipart/form-data")) {

@@ -3,14 +3,16 @@ import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { Field, TextAreaField } from "~/components/Field";
 import { titleMeta } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-messages";
-import { requireRole } from "~/modules/accounts/guard.server";
 import { decodeCsvBytes, importToolsCsv, type CsvFileError, type CsvRowError } from "~/modules/tool-library/csv-import.server";
 import { readMultipartForm, uploadedFile } from "~/uploads.server";
+import { signedInMember } from "~/modules/accounts/guard.server";
+import { coordinators, routeAccess } from "~/access";
+
+export const access = routeAccess({ site: "neighbourhood", view: coordinators, module: "tool_library", body: "formOrMultipart" });
 
 export const meta = titleMeta((t) => t.toolLibrary.csv.title);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireRole(request, context, "coordinator");
   return null;
 }
 
@@ -29,7 +31,7 @@ type Answer = { error: CsvFileError; text: string } | { rows: CsvRowError[]; tex
 
 /** Coordinators read in an existing list of tools (CSV), all or nothing. */
 export async function action({ request, context }: ActionFunctionArgs): Promise<Answer> {
-  const { db } = await requireRole(request, context, "coordinator");
+  const { db } = signedInMember(context);
   const text = await submittedList(request);
   if (text === "too_big") return { error: "csv_too_big", text: "" };
   const result = await importToolsCsv(db, text);

@@ -7,7 +7,6 @@ import { idParam, keepTyped, parseForm } from "~/forms";
 import { titleMeta } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-messages";
 import { formatEuro } from "~/money";
-import { requireRole } from "~/modules/accounts/guard.server";
 import {
   acceptEstimate,
   allowedTransitions,
@@ -30,11 +29,15 @@ import {
 } from "~/modules/home-jobs/jobs.server";
 import { JobFacts } from "~/modules/home-jobs/JobFacts";
 import { homeJobStatuses } from "~/modules/home-jobs/tables";
+import { signedInMember } from "~/modules/accounts/guard.server";
+import { coordinators, routeAccess } from "~/access";
+
+export const access = routeAccess({ site: "neighbourhood", view: coordinators, module: "home_jobs" });
 
 export const meta = titleMeta((t) => t.homeJobs.board.title);
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { db } = await requireRole(request, context, "coordinator");
+  const { db } = signedInMember(context);
   const job = await getJob(db, idParam(params.jobId));
   if (!job) throw new Response(null, { status: 404 });
   const [policy, team] = await Promise.all([homeJobPolicy(db), possibleTeam(db)]);
@@ -46,7 +49,7 @@ const seenSchema = z.object({ seen: z.enum(homeJobStatuses, { error: "job_transi
 
 /** Every step of a job after the request: assess, estimate, plan, complete, close. */
 export async function action({ request, context, params }: ActionFunctionArgs): Promise<Answer> {
-  const { db, member, tenant } = await requireRole(request, context, "coordinator");
+  const { db, member, tenant } = signedInMember(context);
   const job = await getJob(db, idParam(params.jobId));
   if (!job) throw new Response(null, { status: 404 });
   const notify = notifyOf(context.platformUrl, tenant);

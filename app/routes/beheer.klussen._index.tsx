@@ -3,14 +3,17 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { formatDay } from "~/dates";
 import { titleMeta } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-messages";
-import { requireRole } from "~/modules/accounts/guard.server";
 import { boardJobs, listPartners } from "~/modules/home-jobs/jobs.server";
 import { homeJobStatuses } from "~/modules/home-jobs/tables";
+import { signedInMember } from "~/modules/accounts/guard.server";
+import { coordinators, routeAccess } from "~/access";
+
+export const access = routeAccess({ site: "neighbourhood", view: coordinators, module: "home_jobs" });
 
 export const meta = titleMeta((t) => t.homeJobs.board.title);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { db } = await requireRole(request, context, "coordinator");
+  const { db } = signedInMember(context);
   const [jobs, partners] = await Promise.all([boardJobs(db), listPartners(db)]);
   return { jobs: jobs.map(({ created_at: _created, ...job }) => job), partners };
 }

@@ -4,19 +4,22 @@ import { TextAreaField } from "~/components/Field";
 import { parseForm } from "~/forms";
 import { titleMeta } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-messages";
-import { requireRole } from "~/modules/accounts/guard.server";
 import { homeJobPolicy, policySchema, saveHomeJobPolicy } from "~/modules/home-jobs/jobs.server";
+import { signedInMember } from "~/modules/accounts/guard.server";
+import { coordinators, routeAccess } from "~/access";
+
+export const access = routeAccess({ site: "neighbourhood", view: coordinators, module: "home_jobs" });
 
 export const meta = titleMeta((t) => t.homeJobs.policy.title);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { db } = await requireRole(request, context, "coordinator");
+  const { db } = signedInMember(context);
   return { text: await homeJobPolicy(db) };
 }
 
 /** Coordinators keep the neighbourhood's written policy for home jobs. */
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { db, member } = await requireRole(request, context, "coordinator");
+  const { db, member } = signedInMember(context);
   const form = parseForm(policySchema, await request.formData());
   if (!form.ok) return { errors: form.errors, values: form.values, done: false };
   await saveHomeJobPolicy(db, form.data.text, member.id);

@@ -4,19 +4,22 @@ import { Field } from "~/components/Field";
 import { parseForm } from "~/forms";
 import { titleMeta } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-messages";
-import { requireRole } from "~/modules/accounts/guard.server";
 import { addPartner, listPartners, partnerSchema } from "~/modules/home-jobs/jobs.server";
+import { signedInMember } from "~/modules/accounts/guard.server";
+import { coordinators, routeAccess } from "~/access";
+
+export const access = routeAccess({ site: "neighbourhood", view: coordinators, module: "home_jobs" });
 
 export const meta = titleMeta((t) => t.homeJobs.partners.title);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { db } = await requireRole(request, context, "coordinator");
+  const { db } = signedInMember(context);
   return { partners: await listPartners(db) };
 }
 
 /** Coordinators keep the list of partner organisations that jobs can be done for. */
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { db } = await requireRole(request, context, "coordinator");
+  const { db } = signedInMember(context);
   const form = parseForm(partnerSchema, await request.formData());
   if (!form.ok) return { errors: form.errors, values: form.values, done: false };
   const result = await addPartner(db, form.data.name);

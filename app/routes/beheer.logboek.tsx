@@ -2,13 +2,16 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { titleMeta } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-messages";
-import { requireRole } from "~/modules/accounts/guard.server";
 import { listAudit } from "~/modules/audit/audit.server";
+import { signedInMember } from "~/modules/accounts/guard.server";
+import { coordinators, routeAccess } from "~/access";
+
+export const access = routeAccess({ site: "neighbourhood", view: coordinators });
 
 export const meta = titleMeta((t) => t.audit.title);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { db } = await requireRole(request, context, "coordinator");
+  const { db } = signedInMember(context);
   const entries = await listAudit(db);
   return { entries: entries.map((e) => ({ ...e, at: e.at.toISOString() })) };
 }

@@ -5,22 +5,25 @@ import { parseForm } from "~/forms";
 import { titleMeta } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-messages";
 import { offeringKinds } from "~/db/tables";
-import { requireRole } from "~/modules/accounts/guard.server";
 import { saveLogo } from "~/modules/neighbourhood/logo.server";
 import { profileFormSchema, profileFormValues, saveProfile } from "~/modules/neighbourhood/profile.server";
 import { readUpload } from "~/uploads.server";
+import { signedInMember } from "~/modules/accounts/guard.server";
+import { coordinators, routeAccess } from "~/access";
+
+export const access = routeAccess({ site: "neighbourhood", view: coordinators, body: "formOrMultipart" });
 
 export const meta = titleMeta((t) => t.profileForm.title);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { db } = await requireRole(request, context, "coordinator");
+  const { db } = signedInMember(context);
   const values = await profileFormValues(db);
   return { values, hasLogo: values.logo === "ja" };
 }
 
 /** Coordinators edit what the public home page shows, and upload the logo. */
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { db, tenant } = await requireRole(request, context, "coordinator");
+  const { db, tenant } = signedInMember(context);
   if (request.headers.get("Content-Type")?.startsWith("multipart/form-data")) {
     const logo = await readUpload(request, "logo");
     const saved =

@@ -5,14 +5,17 @@ import { Field, SelectField } from "~/components/Field";
 import { parseForm } from "~/forms";
 import { titleMeta } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-messages";
-import { requireRole } from "~/modules/accounts/guard.server";
 import { listMembers } from "~/modules/members/members.server";
 import { blockBorrower, blockFormSchema, lendingRules, listBlocks, rulesFormSchema, saveLendingRules, unblockBorrower } from "~/modules/tool-library/rules.server";
+import { signedInMember } from "~/modules/accounts/guard.server";
+import { coordinators, routeAccess } from "~/access";
+
+export const access = routeAccess({ site: "neighbourhood", view: coordinators, module: "tool_library" });
 
 export const meta = titleMeta((t) => t.toolLibrary.rules.title);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { db } = await requireRole(request, context, "coordinator");
+  const { db } = signedInMember(context);
   const [rules, blocks, members] = await Promise.all([lendingRules(db), listBlocks(db), listMembers(db)]);
   return { rules, blocks, members: members.map((m) => ({ id: m.id, name: m.name })) };
 }
@@ -22,7 +25,7 @@ const unblockSchema = z.object({ memberId: z.uuid() });
 
 /** Coordinators set the maximum of open loans per person and block or unblock borrowers. */
 export async function action({ request, context }: ActionFunctionArgs): Promise<Answer> {
-  const { db, member } = await requireRole(request, context, "coordinator");
+  const { db, member } = signedInMember(context);
   const formData = await request.formData();
   const intent = String(formData.get("intent"));
   if (intent === "block") {

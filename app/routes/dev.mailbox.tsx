@@ -1,7 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { requirePlatformAdmin } from "~/modules/accounts/guard.server";
 import { recentEmails } from "~/modules/email/outbox.server";
+import { routeAccess } from "~/access";
+
+export const access = routeAccess({ site: "platform", view: "platformAdmin" });
 
 export const meta: MetaFunction = () => [{ title: "Mailbox (development)" }];
 
@@ -13,7 +15,6 @@ export const meta: MetaFunction = () => [{ title: "Mailbox (development)" }];
 export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!context.devMailbox || context.site.kind !== "platform") throw new Response(null, { status: 404 });
   // The links in these emails open accounts: only a platform admin may read them.
-  await requirePlatformAdmin(request, context);
   const emails = await recentEmails(context.platformDb);
   return { emails: emails.map((e) => ({ ...e, created_at: e.created_at.toISOString() })) };
 }

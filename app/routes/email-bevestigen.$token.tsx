@@ -3,13 +3,14 @@ import { useLoaderData } from "@remix-run/react";
 import { titleMeta } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-messages";
 import { verifyEmail } from "~/modules/accounts/password-reset.server";
-import { requireTenant } from "~/request-context.server";
+import { routeAccess } from "~/access";
+
+export const access = routeAccess({ site: "both", view: "anyone" });
 
 export const meta = titleMeta((t) => t.verification.title);
 
 // Opening the link is the confirmation: the token is random, single-use and only sent to that address.
 export async function loader({ params, context }: LoaderFunctionArgs) {
-  if (context.site.kind !== "platform") requireTenant(context);
   return { result: await verifyEmail(context, params.token ?? "") };
 }
 

@@ -2,6 +2,9 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { idParam } from "~/forms";
 import { readToolPhoto } from "~/modules/tool-library/photos.server";
 import { requireTenant } from "~/request-context.server";
+import { routeAccess } from "~/access";
+
+export const access = routeAccess({ site: "neighbourhood", view: "anyone", module: "tool_library" });
 
 /** A photo of a tool, from this neighbourhood's file storage. */
 export async function loader({ context, params }: LoaderFunctionArgs) {

@@ -6,10 +6,13 @@ import { addDays, formatDay, localToday } from "~/dates";
 import { idParam, parseForm } from "~/forms";
 import { useLanguage } from "~/i18n/use-messages";
 import { formatEuro } from "~/money";
-import { getSession, requireRole } from "~/modules/accounts/guard.server";
 import { reservationSchema, reserveTool } from "~/modules/tool-library/loans.server";
 import { toolDetails } from "~/modules/tool-library/tools.server";
 import { requireTenant } from "~/request-context.server";
+import { getSession, signedInMember } from "~/modules/accounts/guard.server";
+import { members, routeAccess } from "~/access";
+
+export const access = routeAccess({ site: "neighbourhood", view: "anyone", change: members, module: "tool_library" });
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.tool.name ?? ""} · Wijkplaats` }];
 
@@ -24,7 +27,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 /** A signed-in member reserves this tool. */
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { db, member } = await requireRole(request, context, "resident", "volunteer", "coordinator");
+  const { db, member } = signedInMember(context);
   const toolId = idParam(params.toolId);
   if (!(await toolDetails(db, toolId, localToday()))) throw new Response(null, { status: 404 });
   const form = parseForm(reservationSchema, await request.formData());

@@ -8,6 +8,9 @@ import { AvailabilityText } from "~/modules/tool-library/AvailabilityText";
 import { CATALOG_PAGE_SIZE, catalogCategories, catalogQuerySchema, searchCatalog } from "~/modules/tool-library/tools.server";
 import { requireTenant } from "~/request-context.server";
 import { formatEuro } from "~/money";
+import { routeAccess } from "~/access";
+
+export const access = routeAccess({ site: "neighbourhood", view: "anyone", module: "tool_library" });
 
 export const meta = titleMeta((t) => t.toolLibrary.catalog.title);
 

@@ -8,6 +8,9 @@ import { useLanguage } from "~/i18n/use-messages";
 import { logIn } from "~/modules/accounts/login.server";
 import { loginSchema } from "~/modules/accounts/validation.server";
 import { requireTenant } from "~/request-context.server";
+import { routeAccess } from "~/access";
+
+export const access = routeAccess({ site: "both", view: "anyone" });
 
 export const meta = titleMeta((t) => t.login.title);
 
@@ -17,7 +20,6 @@ export async function loader({ context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  if (context.site.kind !== "platform") requireTenant(context);
   const form = parseForm(loginSchema, await request.formData());
   if (!form.ok) return { errors: form.errors, values: form.values };
   const result = await logIn(request, context, form.data.email, form.data.password);

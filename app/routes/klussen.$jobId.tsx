@@ -4,18 +4,19 @@ import { z } from "zod";
 import { idParam, parseForm } from "~/forms";
 import { titleMeta } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-messages";
-import { requireRole } from "~/modules/accounts/guard.server";
 import { acceptEstimate, getJob } from "~/modules/home-jobs/jobs.server";
 import { JobFacts } from "~/modules/home-jobs/JobFacts";
 import { homeJobStatuses } from "~/modules/home-jobs/tables";
+import { signedInMember } from "~/modules/accounts/guard.server";
+import { members, routeAccess } from "~/access";
+
+export const access = routeAccess({ site: "neighbourhood", view: members, module: "home_jobs" });
 
 export const meta = titleMeta((t) => t.homeJobs.detail.title);
 
-const anyMember = ["resident", "volunteer", "coordinator"] as const;
-
 /** The requester's own job (coordinators may look too); anyone else gets 404. */
 async function ownJob(request: Request, context: LoaderFunctionArgs["context"], jobIdParam: string | undefined) {
-  const viewer = await requireRole(request, context, ...anyMember);
+  const viewer = signedInMember(context);
   const job = await getJob(viewer.db, idParam(jobIdParam));
   if (!job || (job.requester_id !== viewer.member.id && viewer.member.role !== "coordinator")) throw new Response(null, { status: 404 });
   return { ...viewer, job };

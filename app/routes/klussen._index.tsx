@@ -3,13 +3,16 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { formatDay } from "~/dates";
 import { titleMeta } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-messages";
-import { requireRole } from "~/modules/accounts/guard.server";
 import { jobsOf } from "~/modules/home-jobs/jobs.server";
+import { signedInMember } from "~/modules/accounts/guard.server";
+import { members, routeAccess } from "~/access";
+
+export const access = routeAccess({ site: "neighbourhood", view: members, module: "home_jobs" });
 
 export const meta = titleMeta((t) => t.homeJobs.mine.title);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { db, member } = await requireRole(request, context, "resident", "volunteer", "coordinator");
+  const { db, member } = signedInMember(context);
   const jobs = await jobsOf(db, member.id);
   return { jobs: jobs.map((job) => ({ ...job, created_on: job.created_at.toISOString().slice(0, 10) })) };
 }

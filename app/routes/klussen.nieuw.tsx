@@ -4,16 +4,19 @@ import { ChoiceField, Field, SelectField, TextAreaField } from "~/components/Fie
 import { parseForm } from "~/forms";
 import { titleMeta } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-messages";
-import { requireRole } from "~/modules/accounts/guard.server";
 import { homeJobPolicy, listPartners, MAX_PHOTOS_PER_JOB, requestJob, requestSchema } from "~/modules/home-jobs/jobs.server";
 import { urgencies } from "~/modules/home-jobs/tables";
 import { listMembers } from "~/modules/members/members.server";
 import { readMultipartForm, uploadedFiles } from "~/uploads.server";
+import { signedInMember } from "~/modules/accounts/guard.server";
+import { members, routeAccess } from "~/access";
+
+export const access = routeAccess({ site: "neighbourhood", view: members, module: "home_jobs", body: "multipart" });
 
 export const meta = titleMeta((t) => t.homeJobs.request.title);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { db, member } = await requireRole(request, context, "resident", "volunteer", "coordinator");
+  const { db, member } = signedInMember(context);
   const forOthers = member.role === "coordinator";
   const [policy, members, partners] = await Promise.all([
     homeJobPolicy(db),
@@ -33,7 +36,7 @@ type Answer = { errors: Record<string, string>; values: Record<string, string> }
 
 /** A resident asks for help (or a coordinator enters a job for a member or a partner), with photos. */
 export async function action({ request, context }: ActionFunctionArgs): Promise<Answer> {
-  const { db, member, tenant } = await requireRole(request, context, "resident", "volunteer", "coordinator");
+  const { db, member, tenant } = signedInMember(context);
   const formData = await readMultipartForm(request, MAX_PHOTOS_PER_JOB);
   const uploads = await uploadedFiles(formData, "photos");
   const form = parseForm(requestSchema, formData);

@@ -1,6 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { readLogo } from "~/modules/neighbourhood/logo.server";
 import { requireTenant } from "~/request-context.server";
+import { routeAccess } from "~/access";
+
+export const access = routeAccess({ site: "neighbourhood", view: "anyone" });
 
 /** The neighbourhood's logo image, served from file storage. */
 export async function loader({ context }: LoaderFunctionArgs) {

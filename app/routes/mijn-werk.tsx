@@ -3,16 +3,19 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { formatDay } from "~/dates";
 import { titleMeta } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-messages";
-import { requireRole } from "~/modules/accounts/guard.server";
 import { assignedHomeJobs } from "~/modules/home-jobs/jobs.server";
 import { itemName } from "~/modules/repairs/flow";
 import { assignedRepairs } from "~/modules/repairs/repairs.server";
+import { signedInMember } from "~/modules/accounts/guard.server";
+import { desk, routeAccess } from "~/access";
+
+export const access = routeAccess({ site: "neighbourhood", view: desk });
 
 export const meta = titleMeta((t) => t.myWork.title);
 
 /** A volunteer's (or coordinator's) open repairs and home jobs, earliest first. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { db, member } = await requireRole(request, context, "volunteer", "coordinator");
+  const { db, member } = signedInMember(context);
   const [repairs, homeJobs] = await Promise.all([assignedRepairs(db, member.id), assignedHomeJobs(db, member.id)]);
   return { repairs, homeJobs };
 }

@@ -3,6 +3,9 @@ import { useLoaderData } from "@remix-run/react";
 import { titleMeta } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-messages";
 import { requireTenant } from "~/request-context.server";
+import { routeAccess } from "~/access";
+
+export const access = routeAccess({ site: "neighbourhood", view: "anyone" });
 
 export const meta = titleMeta((t) => t.privacy.title);
 

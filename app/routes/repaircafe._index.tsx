@@ -7,14 +7,15 @@ import { formatDay, localToday } from "~/dates";
 import { parseForm } from "~/forms";
 import { titleMeta } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-messages";
-import { getSession, requireRole } from "~/modules/accounts/guard.server";
 import { bookingSchema, bookingsOf, bookSlot, cancelBooking, linkableRepairsOf, localTime, upcomingSessions } from "~/modules/repair-cafe/repair-cafe.server";
 import { itemName } from "~/modules/repairs/flow";
 import { requireTenant } from "~/request-context.server";
+import { getSession, signedInMember } from "~/modules/accounts/guard.server";
+import { members, routeAccess } from "~/access";
+
+export const access = routeAccess({ site: "neighbourhood", view: "anyone", change: members, module: "repairs" });
 
 export const meta = titleMeta((t) => t.repairCafe.public.title);
-
-const anyMember = ["resident", "volunteer", "coordinator"] as const;
 
 /** Upcoming sessions with free places, for everyone; a signed-in member also sees their own bookings. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -36,7 +37,7 @@ const cancelSchema = z.object({ bookingId: z.uuid() });
 
 /** A signed-in member books a time, or cancels one of their own bookings. */
 export async function action({ request, context }: ActionFunctionArgs): Promise<Answer> {
-  const { db, member } = await requireRole(request, context, ...anyMember);
+  const { db, member } = signedInMember(context);
   const formData = await request.formData();
   if (formData.get("intent") === "cancel") {
     const form = parseForm(cancelSchema, formData);

@@ -3,16 +3,19 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { idParam } from "~/forms";
 import { titleMeta } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-messages";
-import { requireRole } from "~/modules/accounts/guard.server";
 import { RepairFacts } from "~/modules/repairs/RepairFacts";
 import { itemName } from "~/modules/repairs/flow";
 import { repairForOwner } from "~/modules/repairs/repairs.server";
+import { signedInMember } from "~/modules/accounts/guard.server";
+import { members, routeAccess } from "~/access";
+
+export const access = routeAccess({ site: "neighbourhood", view: members, module: "repairs" });
 
 export const meta = titleMeta((t) => t.repairs.mine.title);
 
 /** One of my own repairs; someone else's is a 404, whoever asks. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { db, member } = await requireRole(request, context, "resident", "volunteer", "coordinator");
+  const { db, member } = signedInMember(context);
   const found = await repairForOwner(db, idParam(params.repairId), member.id);
   if (!found) throw new Response(null, { status: 404 });
   return found;

@@ -2,14 +2,17 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { titleMeta } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-messages";
-import { requireRole } from "~/modules/accounts/guard.server";
 import { itemName } from "~/modules/repairs/flow";
 import { repairsOf } from "~/modules/repairs/repairs.server";
+import { signedInMember } from "~/modules/accounts/guard.server";
+import { members, routeAccess } from "~/access";
+
+export const access = routeAccess({ site: "neighbourhood", view: members, module: "repairs" });
 
 export const meta = titleMeta((t) => t.repairs.mine.title);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { db, member } = await requireRole(request, context, "resident", "volunteer", "coordinator");
+  const { db, member } = signedInMember(context);
   const repairs = await repairsOf(db, member.id);
   return { repairs: repairs.map((r) => ({ id: r.id, number: r.number, kind: r.kind, brand: r.brand, status: r.status, created_at: r.created_at })) };
 }

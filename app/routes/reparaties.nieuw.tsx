@@ -3,23 +3,23 @@ import { Form, Link, useActionData } from "@remix-run/react";
 import { parseForm } from "~/forms";
 import { titleMeta } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-messages";
-import { requireRole } from "~/modules/accounts/guard.server";
 import { IntakeFields } from "~/modules/repairs/IntakeFields";
 import { readMultipartForm, uploadedFiles } from "~/uploads.server";
 import { checkPhotos, intakeSchema, MAX_REPAIR_PHOTOS, registerRepair } from "~/modules/repairs/repairs.server";
+import { signedInMember } from "~/modules/accounts/guard.server";
+import { members, routeAccess } from "~/access";
+
+export const access = routeAccess({ site: "neighbourhood", view: members, module: "repairs", body: "multipart" });
 
 export const meta = titleMeta((t) => t.repairs.intake.title);
 
-const anyMember = ["resident", "volunteer", "coordinator"] as const;
-
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireRole(request, context, ...anyMember);
   return null;
 }
 
 /** A signed-in member registers something of their own for repair. */
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { db, tenant, member } = await requireRole(request, context, ...anyMember);
+  const { db, tenant, member } = signedInMember(context);
   const formData = await readMultipartForm(request, MAX_REPAIR_PHOTOS);
   const photos = await uploadedFiles(formData, "photos");
   const form = parseForm(intakeSchema, formData);

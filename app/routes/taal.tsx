@@ -4,11 +4,14 @@ import { z } from "zod";
 import { localPathSchema } from "~/forms";
 import { languageCookie } from "~/i18n/language.server";
 import { languages } from "~/i18n/messages";
+import { routeAccess } from "~/access";
 
 const languageChoice = z.object({
   lang: z.enum(languages),
   redirectTo: localPathSchema,
 });
+
+export const access = routeAccess({ site: "both", view: "anyone" });
 
 /** The language switch in the header posts here; works without JavaScript. */
 export async function action({ request }: ActionFunctionArgs) {

@@ -10,6 +10,9 @@ import { startSession } from "~/modules/accounts/login.server";
 import { newPasswordSchema } from "~/modules/accounts/validation.server";
 import { acceptInvitation, lookUpInvitation } from "~/modules/members/invitations.server";
 import { requireTenant } from "~/request-context.server";
+import { routeAccess } from "~/access";
+
+export const access = routeAccess({ site: "neighbourhood", view: "anyone" });
 
 export const meta = titleMeta((t) => t.invitation.accept);
 

@@ -9,18 +9,18 @@ import { useLanguage } from "~/i18n/use-messages";
 import { checkAccountToken } from "~/modules/accounts/account-tokens.server";
 import { resetPassword } from "~/modules/accounts/password-reset.server";
 import { newPasswordSchema } from "~/modules/accounts/validation.server";
-import { requireTenant } from "~/request-context.server";
+import { routeAccess } from "~/access";
+
+export const access = routeAccess({ site: "both", view: "anyone" });
 
 export const meta = titleMeta((t) => t.passwordReset.newTitle);
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
-  if (context.site.kind !== "platform") requireTenant(context);
   const { state } = await checkAccountToken(context.platformDb, params.token ?? "", "password_reset");
   return { state };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  if (context.site.kind !== "platform") requireTenant(context);
   const form = parseForm(z.object({ password: newPasswordSchema }), await request.formData());
   if (!form.ok) return { errors: form.errors };
   const result = await resetPassword(context, params.token ?? "", form.data.password);

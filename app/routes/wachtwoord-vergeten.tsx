@@ -7,13 +7,14 @@ import { titleMeta } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-messages";
 import { requestPasswordReset } from "~/modules/accounts/password-reset.server";
 import { emailSchema } from "~/modules/accounts/validation.server";
-import { requireTenant } from "~/request-context.server";
+import { routeAccess } from "~/access";
+
+export const access = routeAccess({ site: "both", view: "anyone" });
 
 export const meta = titleMeta((t) => t.passwordReset.title);
 
 // On a neighbourhood's host or the platform's own domain; nowhere else.
 const requireSite = (context: LoaderFunctionArgs["context"]) => {
-  if (context.site.kind !== "platform") requireTenant(context);
 };
 
 export async function loader({ context }: LoaderFunctionArgs) {

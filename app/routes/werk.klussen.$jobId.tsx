@@ -4,15 +4,18 @@ import { Field } from "~/components/Field";
 import { idParam, parseForm } from "~/forms";
 import { titleMeta } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-messages";
-import { requireRole } from "~/modules/accounts/guard.server";
 import { jobForWorker, ownHoursSchema, recordOwnHours } from "~/modules/home-jobs/jobs.server";
 import { JobFacts } from "~/modules/home-jobs/JobFacts";
+import { signedInMember } from "~/modules/accounts/guard.server";
+import { desk, routeAccess } from "~/access";
+
+export const access = routeAccess({ site: "neighbourhood", view: desk, module: "home_jobs" });
 
 export const meta = titleMeta((t) => t.homeJobs.work.title);
 
 /** The team's view of a job: with address, phone and notes. Not on the team (and not a coordinator): 404. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { db, member } = await requireRole(request, context, "volunteer", "coordinator");
+  const { db, member } = signedInMember(context);
   const job = await jobForWorker(db, idParam(params.jobId), member);
   if (!job) throw new Response(null, { status: 404 });
   const mine = job.hours.find((entry) => entry.member_id === member.id);
@@ -21,7 +24,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 /** A member of the team writes down their own hours. */
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { db, member } = await requireRole(request, context, "volunteer", "coordinator");
+  const { db, member } = signedInMember(context);
   const jobId = idParam(params.jobId);
   const team = await db.selectFrom("home_job_team").select("member_id").where("job_id", "=", jobId).where("member_id", "=", member.id).executeTakeFirst();
   if (!team) throw new Response(null, { status: 404 });

@@ -10,6 +10,7 @@ import type { Database } from "~/db/database.server";
 import { countTenantsBehind, platformIsMigrated } from "~/db/migrate.server";
 import type { FileStorage } from "~/modules/storage/storage.server";
 import type { Site, SiteResolver } from "~/modules/tenants/resolve.server";
+import { guardRoutes } from "./route-access.server";
 
 export interface AppParts {
   database: Database;
@@ -140,7 +141,7 @@ export function createApp({ database, resolver, build, logger, trustProxy, platf
   app.all(
     "*",
     createRequestHandler({
-      build,
+      build: guardRoutes(build),
       mode: process.env.NODE_ENV,
       getLoadContext: (req, res) => {
         const site = res.locals.site as Site;

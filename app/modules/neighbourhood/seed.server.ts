@@ -1,5 +1,5 @@
 import type { TenantDb } from "~/db/accessors.server";
-import type { OfferingKind } from "~/db/tables";
+import { offeringKinds, type OfferingKind } from "~/db/tables";
 
 export interface NeighbourhoodSeed {
   tagline?: string;
@@ -11,13 +11,14 @@ export interface NeighbourhoodSeed {
   email?: string;
   website?: string;
   openingHours?: { weekday: number; opens: string; closes: string; note?: string }[];
+  /** What the neighbourhood offers, which also switches its modules on; left out: everything. */
   offerings?: { kind: OfferingKind; description?: string }[];
 }
 
 /** Default data of a new neighbourhood: an empty public profile the coordinator fills in later. */
 export function seedNeighbourhood(seed: NeighbourhoodSeed = {}) {
   return async (db: TenantDb): Promise<void> => {
-    const { openingHours = [], offerings = [], ...profile } = seed;
+    const { openingHours = [], offerings = offeringKinds.map((kind): { kind: OfferingKind; description?: string } => ({ kind })), ...profile } = seed;
     await db.insertInto("profile").values({ id: 1, ...profile }).execute();
     if (openingHours.length > 0) {
       await db

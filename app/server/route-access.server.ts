@@ -1,0 +1,56 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, ServerBuild } from "@remix-run/node";
+import type { RouteAccess } from "~/access";
+import { admit } from "~/modules/accounts/guard.server";
+
+type Handler = (args: LoaderFunctionArgs | ActionFunctionArgs) => unknown;
+
+const plain = (status: number, text: string) => new Response(text, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+
+const formTypes = {
+  form: /^application\/x-www-form-urlencoded\b/i,
+  multipart: /^multipart\/form-data;.*\bboundary=/i,
+  formOrMultipart: /^(application\/x-www-form-urlencoded\b|multipart\/form-data;.*\bboundary=)/i,
+};
+
+/**
+ * A route's access declaration, or why the server refuses to start: a route nobody declared who may
+ * use would otherwise be open to anyone.
+ */
+export function accessOf(id: string, module: object): RouteAccess {
+  const access = (module as { access?: RouteAccess }).access;
+  if (!access) throw new Error(`Route "${id}" declares no access: add export const access = routeAccess({ ... }) (see app/access.ts).`);
+  return access;
+}
+
+/**
+ * The build with every route's loader and action behind its declared access (app/access.ts): one
+ * check for loaders and actions alike, so no page or form post can forget it. An action also gets
+ * only the kind of body its forms send; anything else (JSON, text, no content type, multipart
+ * without a boundary) is answered 415 with a plain sentence, never reaching the action.
+ */
+export function guardRoutes(build: ServerBuild): ServerBuild {
+  const routes = Object.fromEntries(
+    Object.entries(build.routes).map(([id, route]) => {
+      const access = accessOf(id, route.module);
+      const module: Record<string, unknown> = { ...route.module };
+      const loader = route.module.loader as Handler | undefined;
+      const action = route.module.action as Handler | undefined;
+      // A page without a loader of its own still gets one, so opening it is checked too.
+      module.loader = async (args: LoaderFunctionArgs) => {
+        const admitted = await admit(args.request, args.context, access, access.view);
+        return loader ? loader({ ...args, context: { ...args.context, admitted } }) : null;
+      };
+      if (action) {
+        module.action = async (args: ActionFunctionArgs) => {
+          const admitted = await admit(args.request, args.context, access, access.change ?? access.view);
+          if (!formTypes[access.body ?? "form"].test(args.request.headers.get("Content-Type") ?? "")) {
+            throw plain(415, "Dit formulier kwam niet goed aan. Ga terug naar de pagina en probeer het opnieuw.");
+          }
+          return action({ ...args, context: { ...args.context, admitted } });
+        };
+      }
+      return [id, { ...route, module: module as unknown as typeof route.module }];
+    }),
+  );
+  return { ...build, routes };
+}
