@@ -1,5 +1,11 @@
 import { z } from "zod";
 
+/**
+ * The hidden field PostForm (app/components/PostForm.tsx) puts in every form: a token new with every
+ * page, so the server does each submission once (app/server/form-submissions.server.ts).
+ */
+export const FORM_TOKEN_FIELD = "formToken";
+
 export type FieldErrors = Record<string, string>;
 
 /** What a form action answers when input is wrong: one message per field, and what was typed. */

@@ -11,6 +11,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
+import { randomUUID } from "node:crypto";
 import type { ReactNode } from "react";
 import { useNonce } from "~/csp";
 import { languageOf } from "~/i18n/language.server";
@@ -33,6 +34,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     lang,
     signedIn: session !== null,
+    // New with every page (and after every post): PostForm sends it, so each submission counts once.
+    formToken: randomUUID(),
     platformUrl: context.platformUrl,
     site:
       site.kind === "tenant" || site.kind === "suspended"

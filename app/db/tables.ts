@@ -12,6 +12,14 @@ export interface PlatformTables {
   rate_limits: RateLimitsTable;
   account_tokens: AccountTokensTable;
   account_neighbourhoods: { account_id: string; tenant_id: string };
+  form_submissions: FormSubmissionsTable;
+}
+
+export interface FormSubmissionsTable {
+  key: Uint8Array;
+  created_at: ColumnType<Date, never, never>;
+  finished_at: Date | null;
+  location: string | null;
 }
 
 export interface AccountTokensTable {

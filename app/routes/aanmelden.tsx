@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field } from "~/components/Field";
 import { parseForm } from "~/forms";
 import { titleMeta } from "~/i18n/meta";
@@ -9,6 +9,7 @@ import { startSession } from "~/modules/accounts/login.server";
 import { signupSchema, signUpResident } from "~/modules/accounts/signup.server";
 import { requireTenant } from "~/request-context.server";
 import { routeAccess } from "~/access";
+import { PostForm } from "~/components/PostForm";
 
 export const access = routeAccess({ site: "neighbourhood", view: "anyone" });
 
@@ -41,7 +42,7 @@ export default function SignUp() {
           {explain(answer.errors.form)}
         </p>
       ) : null}
-      <Form method="post" noValidate>
+      <PostForm noValidate>
         <Field name="name" label={t.invitation.name} hint={t.invitation.nameHint} autoComplete="name" defaultValue={answer?.values.name} error={answer?.errors.name} required />
         <Field name="email" type="email" autoComplete="email" label={t.login.email} defaultValue={answer?.values.email} error={answer?.errors.email} required />
         <Field name="password" type="password" autoComplete="new-password" label={t.login.password} hint={t.signup.passwordHint} error={answer?.errors.password} required />
@@ -59,7 +60,7 @@ export default function SignUp() {
           </label>
         </div>
         <button type="submit">{t.signup.submit}</button>
-      </Form>
+      </PostForm>
       <p>
         {t.signup.haveAccount} <Link to="/inloggen">{t.login.title}</Link>
       </p>

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Field } from "~/components/Field";
 import { parseForm } from "~/forms";
@@ -11,6 +11,7 @@ import { invalidateSession, listSessions } from "~/modules/accounts/sessions.ser
 import { deleteOwnAccount, ownMemberRecord, ownProfileSchema, updateOwnProfile } from "~/modules/members/self-service.server";
 import { signedInAccount } from "~/modules/accounts/guard.server";
 import { routeAccess } from "~/access";
+import { PostForm } from "~/components/PostForm";
 
 export const access = routeAccess({ site: "both", view: "signedIn" });
 
@@ -121,13 +122,13 @@ export default function Account() {
               {t.account.saved}
             </p>
           ) : null}
-          <Form method="post" noValidate aria-labelledby="gegevens">
+          <PostForm noValidate aria-labelledby="gegevens">
             <input type="hidden" name="intent" value="profile" />
             <Field name="name" label={t.invitation.name} defaultValue={mine("profile")?.values.name ?? member.name} error={mine("profile")?.errors.name} required />
             <Field name="phone" type="tel" label={t.manage.phoneOptional} defaultValue={mine("profile")?.values.phone ?? member.phone ?? ""} error={mine("profile")?.errors.phone} />
             <Field name="address" label={t.manage.addressOptional} defaultValue={mine("profile")?.values.address ?? member.address ?? ""} error={mine("profile")?.errors.address} />
             <button type="submit">{t.account.save}</button>
-          </Form>
+          </PostForm>
         </>
       ) : null}
 
@@ -143,19 +144,19 @@ export default function Account() {
             {s.current ? (
               <strong> ({t.account.thisDevice})</strong>
             ) : (
-              <Form method="post">
+              <PostForm>
                 <input type="hidden" name="sessionId" value={s.id} />
                 <button type="submit" aria-label={`${t.account.endSession}: ${s.userAgent ?? t.account.unknownDevice}`}>
                   {t.account.endSession}
                 </button>
-              </Form>
+              </PostForm>
             )}
           </li>
         ))}
       </ul>
-      <Form method="post" action="/uitloggen">
+      <PostForm action="/uitloggen">
         <button type="submit">{t.login.logout}</button>
-      </Form>
+      </PostForm>
 
       {member ? (
         <>
@@ -167,7 +168,7 @@ export default function Account() {
           </p>
           <h2 id="verwijderen">{t.account.delete}</h2>
           <p>{t.account.deleteIntro}</p>
-          <Form method="post" aria-labelledby="verwijderen">
+          <PostForm aria-labelledby="verwijderen">
             <input type="hidden" name="intent" value="delete" />
             {mine("delete")?.errors.confirm ? (
               <p className="error" id="confirm-fout">
@@ -181,7 +182,7 @@ export default function Account() {
             <button type="submit" className="danger">
               {t.account.deleteSubmit}
             </button>
-          </Form>
+          </PostForm>
         </>
       ) : null}
     </>

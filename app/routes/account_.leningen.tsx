@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { formatDay, localToday } from "~/dates";
 import { parseForm } from "~/forms";
@@ -8,6 +8,7 @@ import { useLanguage } from "~/i18n/use-messages";
 import { cancelReservation, loansOf } from "~/modules/tool-library/loans.server";
 import { signedInMember } from "~/modules/accounts/guard.server";
 import { members, routeAccess } from "~/access";
+import { PostForm } from "~/components/PostForm";
 
 export const access = routeAccess({ site: "neighbourhood", view: members, module: "tool_library" });
 
@@ -81,12 +82,12 @@ export default function MyLoans() {
                 </td>
                 <td>
                   {loan.status === "reserved" ? (
-                    <Form method="post">
+                    <PostForm>
                       <input type="hidden" name="loanId" value={loan.id} />
                       <button type="submit" aria-label={c.cancelFor(loan.tool_name)}>
                         {c.cancel}
                       </button>
-                    </Form>
+                    </PostForm>
                   ) : null}
                 </td>
               </tr>

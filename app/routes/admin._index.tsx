@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Field } from "~/components/Field";
 import { platformDb, tenantDb } from "~/db/accessors.server";
@@ -13,6 +13,7 @@ import { listTenantsForAdmin } from "~/modules/tenants/admin.server";
 import { neighbourhoodUrl, setTenantStatus, TenantNotFoundError } from "~/modules/tenants/tenants.server";
 import { platformAdmin } from "~/modules/accounts/guard.server";
 import { routeAccess } from "~/access";
+import { PostForm } from "~/components/PostForm";
 
 export const access = routeAccess({ site: "platform", view: "platformAdmin" });
 
@@ -92,13 +93,13 @@ export default function AdminOverview() {
               <td>{tenant.members ?? "?"}</td>
               <td>{tenant.last_activity ? new Date(tenant.last_activity).toLocaleDateString(lang === "nl" ? "nl-NL" : "en-GB") : "—"}</td>
               <td>
-                <Form method="post">
+                <PostForm>
                   <input type="hidden" name="slug" value={tenant.slug} />
                   <input type="hidden" name="status" value={tenant.status === "active" ? "suspended" : "active"} />
                   <button type="submit" aria-label={`${tenant.status === "active" ? t.admin.suspend : t.admin.resume}: ${tenant.name}`}>
                     {tenant.status === "active" ? t.admin.suspend : t.admin.resume}
                   </button>
-                </Form>
+                </PostForm>
               </td>
             </tr>
           ))}
@@ -112,7 +113,7 @@ export default function AdminOverview() {
           {t.invitation.invited(answer.invited)}
         </p>
       ) : null}
-      <Form method="post" noValidate aria-labelledby="coordinator-uitnodigen">
+      <PostForm noValidate aria-labelledby="coordinator-uitnodigen">
         <input type="hidden" name="intent" value="invite" />
         <div className={answer?.errors.slug ? "field field-error" : "field"}>
           <label htmlFor="veld-slug">{t.admin.neighbourhood}</label>
@@ -132,7 +133,7 @@ export default function AdminOverview() {
         </div>
         <Field name="email" type="email" label={t.invitation.inviteEmail} defaultValue={answer?.values.email} error={answer?.errors.email} required />
         <button type="submit">{t.invitation.inviteSubmit}</button>
-      </Form>
+      </PostForm>
     </>
   );
 }

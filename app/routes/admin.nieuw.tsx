@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData } from "@remix-run/react";
+import { useActionData } from "@remix-run/react";
 import { Field } from "~/components/Field";
 import { keepTyped, parseForm } from "~/forms";
 import { titleMeta } from "~/i18n/meta";
@@ -13,6 +13,7 @@ import { createTenant, neighbourhoodUrl, TenantInputError } from "~/modules/tena
 import { newTenantSchema } from "~/modules/tenants/validation";
 import { platformAdmin } from "~/modules/accounts/guard.server";
 import { routeAccess } from "~/access";
+import { PostForm } from "~/components/PostForm";
 
 export const access = routeAccess({ site: "platform", view: "platformAdmin" });
 
@@ -52,14 +53,14 @@ export default function NewNeighbourhood() {
   return (
     <>
       <h1>{t.admin.onboard}</h1>
-      <Form method="post" noValidate>
+      <PostForm noValidate>
         <Field {...field("name")} label={t.admin.form.name} required />
         <Field {...field("slug")} label={t.admin.form.slug} hint={t.admin.form.slugHint} required autoCapitalize="none" spellCheck={false} />
         <Field {...field("municipality")} label={t.admin.form.municipality} />
         <Field {...field("province")} label={t.admin.form.province} />
         <Field {...field("coordinatorEmail")} type="email" label={t.admin.form.coordinatorEmail} hint={t.admin.form.coordinatorEmailHint} required />
         <button type="submit">{t.admin.form.submit}</button>
-      </Form>
+      </PostForm>
     </>
   );
 }

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CheckboxField, TextAreaField } from "~/components/Field";
 import { formatDay, localToday } from "~/dates";
 import { idParam, parseForm } from "~/forms";
@@ -10,6 +10,7 @@ import { HandOutFields } from "~/modules/tool-library/HandOutFields";
 import { cancelReservation, checkIn, checkInSchema, checkOutReservation, checkOutSchema, loanForDesk } from "~/modules/tool-library/loans.server";
 import { signedInMember } from "~/modules/accounts/guard.server";
 import { desk, routeAccess } from "~/access";
+import { PostForm } from "~/components/PostForm";
 
 export const access = routeAccess({ site: "neighbourhood", view: desk, module: "tool_library" });
 
@@ -128,29 +129,29 @@ export default function DeskLoan() {
           {loan.needs_instruction ? <p className="notice">{d.instruction}</p> : null}
           {loan.safety_notes ? <p className="pre-line">{loan.safety_notes}</p> : null}
           <p>{d.handOutIntro}</p>
-          <Form method="post" noValidate aria-labelledby="meegeven">
+          <PostForm noValidate aria-labelledby="meegeven">
             <input type="hidden" name="intent" value="checkOut" />
             <HandOutFields depositCents={loan.tool_deposit_cents} feeCents={loan.tool_fee_cents} errors={mine("checkOut")?.errors} values={mine("checkOut")?.values} />
             <button type="submit">{d.handOutSubmit}</button>
-          </Form>
-          <Form method="post">
+          </PostForm>
+          <PostForm>
             <input type="hidden" name="intent" value="cancel" />
             <button type="submit" className="secondary">
               {d.cancel}
             </button>
-          </Form>
+          </PostForm>
         </>
       ) : null}
       {loan.status === "on_loan" ? (
         <>
           <h2 id="terugnemen">{d.takeBack}</h2>
-          <Form method="post" noValidate aria-labelledby="terugnemen">
+          <PostForm noValidate aria-labelledby="terugnemen">
             <input type="hidden" name="intent" value="checkIn" />
             <TextAreaField name="conditionIn" label={d.conditionIn} hint={d.conditionInHint} defaultValue={mine("checkIn")?.values.conditionIn} error={mine("checkIn")?.errors.conditionIn} />
             {loan.deposit_cents && loan.deposit_payment === "cash" ? <CheckboxField name="depositReturned" label={d.depositReturned} defaultChecked /> : null}
             <CheckboxField name="toRepair" label={d.toRepair} />
             <button type="submit">{d.takeBackSubmit}</button>
-          </Form>
+          </PostForm>
         </>
       ) : null}
     </>

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { formatDay } from "~/dates";
 import { idParam } from "~/forms";
 import { titleMeta } from "~/i18n/meta";
@@ -8,6 +8,7 @@ import { cancelSession, sessionForDesk } from "~/modules/repair-cafe/repair-cafe
 import { itemName } from "~/modules/repairs/flow";
 import { signedInMember } from "~/modules/accounts/guard.server";
 import { desk, coordinators, routeAccess } from "~/access";
+import { PostForm } from "~/components/PostForm";
 
 export const access = routeAccess({ site: "neighbourhood", view: desk, change: coordinators, module: "repairs" });
 
@@ -96,10 +97,10 @@ export default function RepairCafeSession() {
         </tbody>
       </table>
       {canCancel && !session.cancelled_at ? (
-        <Form method="post">
+        <PostForm>
           <p>{d.cancelHint}</p>
           <button type="submit">{d.cancelSession}</button>
-        </Form>
+        </PostForm>
       ) : null}
     </>
   );

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, TextAreaField } from "~/components/Field";
 import { formatDay, localToday } from "~/dates";
 import { parseForm } from "~/forms";
@@ -9,6 +9,7 @@ import { useLanguage } from "~/i18n/use-messages";
 import { planSession, sessionSchema, sessionsForDesk } from "~/modules/repair-cafe/repair-cafe.server";
 import { signedInMember } from "~/modules/accounts/guard.server";
 import { desk, coordinators, routeAccess } from "~/access";
+import { PostForm } from "~/components/PostForm";
 
 export const access = routeAccess({ site: "neighbourhood", view: desk, change: coordinators, module: "repairs" });
 
@@ -68,7 +69,7 @@ export default function RepairCafeDesk() {
         </table>
       )}
       {canPlan ? (
-        <Form method="post" noValidate aria-labelledby="plannen">
+        <PostForm noValidate aria-labelledby="plannen">
           <h2 id="plannen">{d.plan}</h2>
           <Field name="day" type="date" label={d.day} min={today} defaultValue={value("day")} error={answer?.errors.day} required />
           <Field name="start" type="time" label={d.start} hint={d.timeHint} defaultValue={value("start", "13:00")} error={answer?.errors.start} required />
@@ -78,7 +79,7 @@ export default function RepairCafeDesk() {
           <Field name="location" label={d.location} hint={d.locationHint} defaultValue={value("location")} error={answer?.errors.location} />
           <TextAreaField name="description" label={d.description} defaultValue={value("description")} error={answer?.errors.description} />
           <button type="submit">{d.submit}</button>
-        </Form>
+        </PostForm>
       ) : null}
     </>
   );

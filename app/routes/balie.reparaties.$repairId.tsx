@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { ChoiceField, Field, SelectField, TextAreaField } from "~/components/Field";
 import { idParam, parseForm } from "~/forms";
@@ -27,6 +27,7 @@ import { repairOutcomes } from "~/modules/repairs/tables";
 import { neighbourhoodUrl } from "~/modules/tenants/tenants.server";
 import { signedInMember } from "~/modules/accounts/guard.server";
 import { desk, routeAccess } from "~/access";
+import { PostForm } from "~/components/PostForm";
 
 export const access = routeAccess({ site: "neighbourhood", view: desk, module: "repairs" });
 
@@ -152,7 +153,7 @@ export default function DeskRepair() {
       {open ? (
         <>
           <h2 id="inplannen">{d.plan}</h2>
-          <Form method="post" noValidate aria-labelledby="inplannen">
+          <PostForm noValidate aria-labelledby="inplannen">
             <input type="hidden" name="intent" value="plan" />
             <input type="hidden" name="expected" value={repair.status} />
             <fieldset className={mine("plan")?.errors.fixers ? "field field-error" : "field"} aria-describedby={mine("plan")?.errors.fixers ? "veld-fixers-fout" : undefined}>
@@ -176,7 +177,7 @@ export default function DeskRepair() {
               error={mine("plan")?.errors.plannedOn}
             />
             <button type="submit">{d.planSubmit}</button>
-          </Form>
+          </PostForm>
         </>
       ) : null}
 
@@ -187,14 +188,14 @@ export default function DeskRepair() {
             {repairTransitions[repair.status]
               .filter((to) => to !== "done")
               .map((to) => (
-                <Form method="post" key={to}>
+                <PostForm key={to}>
                   <input type="hidden" name="intent" value="status" />
                   <input type="hidden" name="expected" value={repair.status} />
                   <input type="hidden" name="to" value={to} />
                   <button type="submit" className={to === "registered" || to === "planned" || to === "cancelled" ? "secondary" : undefined}>
                     {d.moveTo(t.repairs.statuses[to])}
                   </button>
-                </Form>
+                </PostForm>
               ))}
           </div>
         </>
@@ -210,13 +211,13 @@ export default function DeskRepair() {
               <li key={part.id}>
                 {part.description}: {formatEuro(part.cost_cents, lang)}
                 {repair.status !== "collected" ? (
-                  <Form method="post" className="inline">
+                  <PostForm className="inline">
                     <input type="hidden" name="intent" value="removePart" />
                     <input type="hidden" name="partId" value={part.id} />
                     <button type="submit" className="secondary">
                       {d.partRemove(part.description)}
                     </button>
-                  </Form>
+                  </PostForm>
                 ) : null}
               </li>
             ))}
@@ -225,19 +226,19 @@ export default function DeskRepair() {
         </>
       )}
       {repair.status !== "collected" ? (
-        <Form method="post" noValidate aria-labelledby="onderdelen">
+        <PostForm noValidate aria-labelledby="onderdelen">
           <input type="hidden" name="intent" value="part" />
           <Field name="description" label={d.partDescription} defaultValue={mine("part")?.values.description} error={mine("part")?.errors.description} autoComplete="off" />
           <Field name="cost" label={d.partCost} hint={d.partCostHint} inputMode="decimal" defaultValue={mine("part")?.values.cost} error={mine("part")?.errors.cost} autoComplete="off" />
           <button type="submit">{d.partSubmit}</button>
-        </Form>
+        </PostForm>
       ) : null}
 
       {canMove(repair.status, "done") ? (
         <>
           <h2 id="afronden">{d.close}</h2>
           <p>{d.closeIntro}</p>
-          <Form method="post" noValidate aria-labelledby="afronden">
+          <PostForm noValidate aria-labelledby="afronden">
             <input type="hidden" name="intent" value="close" />
             <input type="hidden" name="expected" value={repair.status} />
             <ChoiceField
@@ -286,7 +287,7 @@ export default function DeskRepair() {
             />
             <TextAreaField name="waivedReason" label={d.waivedReason} defaultValue={closeValues.waivedReason} error={close?.errors.waivedReason} rows={2} />
             <button type="submit">{d.closeSubmit}</button>
-          </Form>
+          </PostForm>
         </>
       ) : null}
     </>

@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, SelectField } from "~/components/Field";
 import { parseForm } from "~/forms";
 import { titleMeta } from "~/i18n/meta";
@@ -10,6 +10,7 @@ import { readMultipartForm, uploadedFiles } from "~/uploads.server";
 import { checkPhotos, deskIntakeSchema, MAX_REPAIR_PHOTOS, registerRepair } from "~/modules/repairs/repairs.server";
 import { signedInMember } from "~/modules/accounts/guard.server";
 import { desk, routeAccess } from "~/access";
+import { PostForm } from "~/components/PostForm";
 
 export const access = routeAccess({ site: "neighbourhood", view: desk, module: "repairs", body: "multipart" });
 
@@ -55,7 +56,7 @@ export default function DeskIntake() {
           {explain(errors.form)}
         </p>
       ) : null}
-      <Form method="post" encType="multipart/form-data" noValidate>
+      <PostForm encType="multipart/form-data" noValidate>
         <fieldset>
           <legend>{i.person}</legend>
           <SelectField
@@ -71,7 +72,7 @@ export default function DeskIntake() {
         </fieldset>
         <IntakeFields errors={errors} values={values} />
         <button type="submit">{i.submit}</button>
-      </Form>
+      </PostForm>
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, SelectField } from "~/components/Field";
 import { addDays, localToday } from "~/dates";
 import { parseForm } from "~/forms";
@@ -11,6 +11,7 @@ import { HandOutFields } from "~/modules/tool-library/HandOutFields";
 import { checkOutSchema, checkOutWalkIn, loanForDesk, toolAmountsByNumber, walkInSchema } from "~/modules/tool-library/loans.server";
 import { signedInMember } from "~/modules/accounts/guard.server";
 import { desk, routeAccess } from "~/access";
+import { PostForm } from "~/components/PostForm";
 
 export const access = routeAccess({ site: "neighbourhood", view: desk, module: "tool_library" });
 
@@ -73,7 +74,7 @@ export default function WalkIn() {
         </p>
       ) : null}
       {/* A new key after each loan: the form starts empty, also with JavaScript (inputs keep what was typed otherwise). */}
-      <Form method="post" noValidate key={lent?.id ?? "nieuw"}>
+      <PostForm noValidate key={lent?.id ?? "nieuw"}>
         <Field {...field("toolNumber")} label={d.toolNumber} hint={d.toolNumberHint} inputMode="numeric" autoComplete="off" />
         <SelectField
           {...field("memberId")}
@@ -88,7 +89,7 @@ export default function WalkIn() {
         <Field {...field("due")} type="date" label={d.due} min={today} defaultValue={values.due ?? addDays(today, 6)} />
         <HandOutFields depositCents={answer?.amounts?.deposit_cents ?? null} feeCents={answer?.amounts?.fee_cents ?? null} errors={answer?.errors} values={values} />
         <button type="submit">{d.walkInSubmit}</button>
-      </Form>
+      </PostForm>
     </>
   );
 }

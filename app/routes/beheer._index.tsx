@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Field } from "~/components/Field";
 import { parseForm } from "~/forms";
@@ -11,6 +11,7 @@ import { changeRole, deskRegistrationSchema, listMembers, registerAtDesk, roleCh
 import { roles } from "~/db/tables";
 import { signedInMember } from "~/modules/accounts/guard.server";
 import { coordinators, routeAccess } from "~/access";
+import { PostForm } from "~/components/PostForm";
 
 export const access = routeAccess({ site: "neighbourhood", view: coordinators });
 
@@ -83,7 +84,7 @@ export default function Manage() {
                 {m.account_id ? null : <div className="muted">{t.manage.noLogin}</div>}
               </td>
               <td>
-                <Form method="post" className="inline">
+                <PostForm className="inline">
                   <input type="hidden" name="intent" value="role" />
                   <input type="hidden" name="memberId" value={m.id} />
                   <label className="visually-hidden" htmlFor={`rol-${m.id}`}>
@@ -99,7 +100,7 @@ export default function Manage() {
                   <button type="submit" aria-label={t.manage.saveRoleOf(m.name)}>
                     {t.manage.saveRole}
                   </button>
-                </Form>
+                </PostForm>
               </td>
             </tr>
           ))}
@@ -113,14 +114,14 @@ export default function Manage() {
           {t.manage.registered(mine("register")!.done!)}
         </p>
       ) : null}
-      <Form method="post" noValidate aria-labelledby="inschrijven">
+      <PostForm noValidate aria-labelledby="inschrijven">
         <input type="hidden" name="intent" value="register" />
         <Field name="name" label={t.manage.name} defaultValue={mine("register")?.values.name} error={mine("register")?.errors.name} required />
         <Field name="phone" type="tel" label={t.manage.phoneOptional} defaultValue={mine("register")?.values.phone} error={mine("register")?.errors.phone} />
         <Field name="address" label={t.manage.addressOptional} defaultValue={mine("register")?.values.address} error={mine("register")?.errors.address} />
         <Field name="notes" label={t.manage.notesOptional} hint={t.manage.notesHint} defaultValue={mine("register")?.values.notes} error={mine("register")?.errors.notes} />
         <button type="submit">{t.manage.registerSubmit}</button>
-      </Form>
+      </PostForm>
 
       <h2 id="uitnodigen">{t.invitation.invite}</h2>
       {mine("invite")?.done ? (
@@ -128,7 +129,7 @@ export default function Manage() {
           {t.invitation.invited(mine("invite")!.done!)}
         </p>
       ) : null}
-      <Form method="post" noValidate aria-labelledby="uitnodigen">
+      <PostForm noValidate aria-labelledby="uitnodigen">
         <input type="hidden" name="intent" value="invite" />
         <Field name="email" type="email" label={t.invitation.inviteEmail} defaultValue={mine("invite")?.values.email} error={mine("invite")?.errors.email} required />
         <fieldset className={mine("invite")?.errors.role ? "field field-error" : "field"}>
@@ -141,7 +142,7 @@ export default function Manage() {
           ))}
         </fieldset>
         <button type="submit">{t.invitation.inviteSubmit}</button>
-      </Form>
+      </PostForm>
     </>
   );
 }

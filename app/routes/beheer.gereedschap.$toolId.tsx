@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { Field, SelectField, TextAreaField } from "~/components/Field";
 import { toolStatuses } from "~/db/tables";
@@ -22,6 +22,7 @@ import {
 import { readUpload } from "~/uploads.server";
 import { signedInMember } from "~/modules/accounts/guard.server";
 import { coordinators, routeAccess } from "~/access";
+import { PostForm } from "~/components/PostForm";
 
 export const access = routeAccess({ site: "neighbourhood", view: coordinators, module: "tool_library", body: "formOrMultipart" });
 
@@ -120,27 +121,27 @@ export default function EditTool() {
         {photos.map((photo, index) => (
           <li key={photo}>
             <img src={`/gereedschap/${tool.id}/foto/${photo}`} alt={`${t.toolLibrary.catalog.photoOf(tool.name)} (${index + 1})`} width={160} />
-            <Form method="post">
+            <PostForm>
               <input type="hidden" name="intent" value="removePhoto" />
               <input type="hidden" name="photoId" value={photo} />
               <button type="submit" className="secondary">
                 {m.removePhoto} {index + 1}
               </button>
-            </Form>
+            </PostForm>
           </li>
         ))}
       </ul>
-      <Form method="post" encType="multipart/form-data" aria-labelledby="fotos" reloadDocument>
+      <PostForm encType="multipart/form-data" aria-labelledby="fotos" reloadDocument>
         <Field name="photo" type="file" label={m.photoFile} hint={m.photoHint} error={photoError} accept="image/png,image/jpeg,image/webp" />
         <button type="submit">{m.photoSubmit}</button>
-      </Form>
+      </PostForm>
 
       <h2 id="stand">{m.statusTitle}</h2>
       <p>
         {m.status}: {t.toolLibrary.statuses[tool.status]}
       </p>
       {done("status", m.statusChanged)}
-      <Form method="post" noValidate aria-labelledby="stand">
+      <PostForm noValidate aria-labelledby="stand">
         <input type="hidden" name="intent" value="status" />
         <SelectField
           name="status"
@@ -151,15 +152,15 @@ export default function EditTool() {
         />
         <TextAreaField name="explanation" label={m.statusNote} defaultValue={mine("status")?.values.explanation} error={mine("status")?.errors.explanation} rows={2} />
         <button type="submit">{m.statusSubmit}</button>
-      </Form>
+      </PostForm>
 
       <h2 id="onderhoud">{m.log}</h2>
       {done("note", m.noteAdded)}
-      <Form method="post" noValidate aria-labelledby="onderhoud">
+      <PostForm noValidate aria-labelledby="onderhoud">
         <input type="hidden" name="intent" value="note" />
         <TextAreaField name="note" label={m.note} defaultValue={mine("note")?.values.note} error={mine("note")?.errors.note} rows={2} />
         <button type="submit">{m.noteSubmit}</button>
-      </Form>
+      </PostForm>
       {log.length === 0 ? (
         <p>{m.logNone}</p>
       ) : (

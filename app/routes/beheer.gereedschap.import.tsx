@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useSearchParams } from "@remix-run/react";
 import { Field, TextAreaField } from "~/components/Field";
 import { titleMeta } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-messages";
@@ -7,6 +7,7 @@ import { decodeCsvBytes, importToolsCsv, type CsvFileError, type CsvRowError } f
 import { readMultipartForm, uploadedFile } from "~/uploads.server";
 import { signedInMember } from "~/modules/accounts/guard.server";
 import { coordinators, routeAccess } from "~/access";
+import { PostForm } from "~/components/PostForm";
 
 export const access = routeAccess({ site: "neighbourhood", view: coordinators, module: "tool_library", body: "formOrMultipart" });
 
@@ -69,11 +70,11 @@ export default function ImportTools() {
           </ul>
         </div>
       ) : null}
-      <Form method="post" encType="multipart/form-data" reloadDocument>
+      <PostForm encType="multipart/form-data" reloadDocument>
         <Field name="file" type="file" label={c.file} accept=".csv,.txt,text/csv,text/plain" />
         <TextAreaField name="text" label={c.text} rows={12} defaultValue={answer && "text" in answer ? answer.text : ""} spellCheck={false} />
         <button type="submit">{c.submit}</button>
-      </Form>
+      </PostForm>
       <p>
         <Link to="/beheer/gereedschap">{t.toolLibrary.manage.title}</Link>
       </p>

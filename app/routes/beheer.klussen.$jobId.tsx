@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ChoiceField, Field, TextAreaField } from "~/components/Field";
 import { localToday } from "~/dates";
@@ -31,6 +31,7 @@ import { JobFacts } from "~/modules/home-jobs/JobFacts";
 import { homeJobStatuses } from "~/modules/home-jobs/tables";
 import { signedInMember } from "~/modules/accounts/guard.server";
 import { coordinators, routeAccess } from "~/access";
+import { PostForm } from "~/components/PostForm";
 
 export const access = routeAccess({ site: "neighbourhood", view: coordinators, module: "home_jobs" });
 
@@ -184,7 +185,7 @@ export default function AssessHomeJob() {
       {job.status === "requested" ? (
         <>
           <h2 id="beoordelen">{a.assessTitle}</h2>
-          <Form method="post" noValidate aria-labelledby="beoordelen">
+          <PostForm noValidate aria-labelledby="beoordelen">
             <input type="hidden" name="intent" value="assess" />
             {seen}
             <ChoiceField name="canDoSelf" label={a.canDoSelf} options={yesNo} defaultValue={values("assess").canDoSelf} error={errors("assess").canDoSelf} />
@@ -202,14 +203,14 @@ export default function AssessHomeJob() {
             />
             <TextAreaField name="reason" label={a.reason} hint={a.reasonHint} defaultValue={values("assess").reason} error={errors("assess").reason} />
             <button type="submit">{a.assessSubmit}</button>
-          </Form>
+          </PostForm>
         </>
       ) : null}
 
       {job.status === "assessed" ? (
         <>
           <h2 id="kosten">{a.estimateTitle}</h2>
-          <Form method="post" noValidate aria-labelledby="kosten">
+          <PostForm noValidate aria-labelledby="kosten">
             <input type="hidden" name="intent" value="estimate" />
             {seen}
             <Field name="estimate" label={a.estimate} hint={a.estimateHint} inputMode="decimal" defaultValue={values("estimate").estimate} error={errors("estimate").estimate} />
@@ -220,7 +221,7 @@ export default function AssessHomeJob() {
               error={errors("estimate").estimateDescription}
             />
             <button type="submit">{a.estimateSubmit}</button>
-          </Form>
+          </PostForm>
         </>
       ) : null}
 
@@ -228,11 +229,11 @@ export default function AssessHomeJob() {
         <>
           <p>{a.waiting}</p>
           {!job.requester_id && job.partner_id ? (
-            <Form method="post">
+            <PostForm>
               <input type="hidden" name="intent" value="acceptForPartner" />
               {seen}
               <button type="submit">{a.acceptForPartner}</button>
-            </Form>
+            </PostForm>
           ) : null}
         </>
       ) : null}
@@ -240,7 +241,7 @@ export default function AssessHomeJob() {
       {job.status === "estimate_accepted" ? (
         <>
           <h2 id="plannen">{a.scheduleTitle}</h2>
-          <Form method="post" noValidate aria-labelledby="plannen">
+          <PostForm noValidate aria-labelledby="plannen">
             <input type="hidden" name="intent" value="schedule" />
             {seen}
             <fieldset className={errors("schedule").team ? "field field-error" : "field"} aria-describedby={errors("schedule").team ? "veld-team-fout" : undefined}>
@@ -259,14 +260,14 @@ export default function AssessHomeJob() {
             <Field name="scheduledOn" label={a.scheduledOn} type="date" min={today} defaultValue={values("schedule").scheduledOn} error={errors("schedule").scheduledOn} />
             <TextAreaField name="notes" label={a.scheduleNotes} hint={a.scheduleNotesHint} defaultValue={values("schedule").notes} error={errors("schedule").notes} />
             <button type="submit">{a.scheduleSubmit}</button>
-          </Form>
+          </PostForm>
         </>
       ) : null}
 
       {job.status === "scheduled" ? (
         <>
           <h2 id="klaar">{a.completeTitle}</h2>
-          <Form method="post" noValidate aria-labelledby="klaar">
+          <PostForm noValidate aria-labelledby="klaar">
             <input type="hidden" name="intent" value="complete" />
             {seen}
             {job.team.map((person) => {
@@ -298,29 +299,29 @@ export default function AssessHomeJob() {
             />
             <Field name="waivedReason" label={a.waivedReason} defaultValue={values("complete").waivedReason} error={errors("complete").waivedReason} />
             <button type="submit">{a.completeSubmit}</button>
-          </Form>
+          </PostForm>
         </>
       ) : null}
 
       {job.status === "done" || job.status === "declined" ? (
-        <Form method="post">
+        <PostForm>
           <input type="hidden" name="intent" value="close" />
           {seen}
           <button type="submit">{a.closeSubmit}</button>
-        </Form>
+        </PostForm>
       ) : null}
 
       {canCancel ? (
         <>
           <h2 id="stoppen">{a.cancelTitle}</h2>
-          <Form method="post" noValidate aria-labelledby="stoppen">
+          <PostForm noValidate aria-labelledby="stoppen">
             <input type="hidden" name="intent" value="cancel" />
             {seen}
             <TextAreaField name="cancelReason" label={a.cancelReason} hint={a.cancelHint} defaultValue={values("cancel").cancelReason} error={errors("cancel").cancelReason} rows={2} />
             <button type="submit" className="secondary">
               {a.cancelSubmit}
             </button>
-          </Form>
+          </PostForm>
         </>
       ) : null}
     </>

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { TextAreaField } from "~/components/Field";
 import { parseForm } from "~/forms";
 import { titleMeta } from "~/i18n/meta";
@@ -7,6 +7,7 @@ import { useLanguage } from "~/i18n/use-messages";
 import { homeJobPolicy, policySchema, saveHomeJobPolicy } from "~/modules/home-jobs/jobs.server";
 import { signedInMember } from "~/modules/accounts/guard.server";
 import { coordinators, routeAccess } from "~/access";
+import { PostForm } from "~/components/PostForm";
 
 export const access = routeAccess({ site: "neighbourhood", view: coordinators, module: "home_jobs" });
 
@@ -43,10 +44,10 @@ export default function HomeJobPolicy() {
           {p.saved}
         </p>
       ) : null}
-      <Form method="post" noValidate>
+      <PostForm noValidate>
         <TextAreaField name="text" label={p.text} rows={16} defaultValue={answer?.values.text ?? text} error={answer?.errors.text} />
         <button type="submit">{p.save}</button>
-      </Form>
+      </PostForm>
     </>
   );
 }

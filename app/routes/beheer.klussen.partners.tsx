@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field } from "~/components/Field";
 import { parseForm } from "~/forms";
 import { titleMeta } from "~/i18n/meta";
@@ -7,6 +7,7 @@ import { useLanguage } from "~/i18n/use-messages";
 import { addPartner, listPartners, partnerSchema } from "~/modules/home-jobs/jobs.server";
 import { signedInMember } from "~/modules/accounts/guard.server";
 import { coordinators, routeAccess } from "~/access";
+import { PostForm } from "~/components/PostForm";
 
 export const access = routeAccess({ site: "neighbourhood", view: coordinators, module: "home_jobs" });
 
@@ -64,10 +65,10 @@ export default function HomeJobPartners() {
           {p.added}
         </p>
       ) : null}
-      <Form method="post" noValidate aria-labelledby="toevoegen">
+      <PostForm noValidate aria-labelledby="toevoegen">
         <Field name="name" label={p.name} defaultValue={answer?.values.name} error={answer?.errors.name} />
         <button type="submit">{p.add}</button>
-      </Form>
+      </PostForm>
     </>
   );
 }

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { Field } from "~/components/Field";
 import { parseForm } from "~/forms";
 import { titleMeta } from "~/i18n/meta";
@@ -10,6 +10,7 @@ import { profileFormSchema, profileFormValues, saveProfile } from "~/modules/nei
 import { readUpload } from "~/uploads.server";
 import { signedInMember } from "~/modules/accounts/guard.server";
 import { coordinators, routeAccess } from "~/access";
+import { PostForm } from "~/components/PostForm";
 
 export const access = routeAccess({ site: "neighbourhood", view: coordinators, body: "formOrMultipart" });
 
@@ -53,7 +54,7 @@ export default function EditProfile() {
           {t.profileForm.logoSaved}
         </p>
       ) : null}
-      <Form method="post" encType="multipart/form-data" aria-labelledby="logo-kop" reloadDocument>
+      <PostForm encType="multipart/form-data" aria-labelledby="logo-kop" reloadDocument>
         <div className={answer?.errors.logo ? "field field-error" : "field"}>
           <label htmlFor="veld-logo">{t.profileForm.logoFile}</label>
           <p className="hint" id="veld-logo-hint">
@@ -74,7 +75,7 @@ export default function EditProfile() {
           />
         </div>
         <button type="submit">{t.profileForm.logoSubmit}</button>
-      </Form>
+      </PostForm>
       <h2>{t.profileForm.texts}</h2>
       {answer?.saved && !answer.logo ? (
         <p role="status" className="notice">
@@ -86,7 +87,7 @@ export default function EditProfile() {
           {t.profileForm.fix}
         </p>
       ) : null}
-      <Form method="post" noValidate>
+      <PostForm noValidate>
         <Field {...field("tagline")} label={t.profileForm.tagline} />
         <div className={answer?.errors.description ? "field field-error" : "field"}>
           <label htmlFor="veld-description">{t.profileForm.description}</label>
@@ -120,7 +121,7 @@ export default function EditProfile() {
           </fieldset>
         ))}
         <button type="submit">{t.account.save}</button>
-      </Form>
+      </PostForm>
     </>
   );
 }

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Field, SelectField } from "~/components/Field";
 import { parseForm } from "~/forms";
@@ -9,6 +9,7 @@ import { listMembers } from "~/modules/members/members.server";
 import { blockBorrower, blockFormSchema, lendingRules, listBlocks, rulesFormSchema, saveLendingRules, unblockBorrower } from "~/modules/tool-library/rules.server";
 import { signedInMember } from "~/modules/accounts/guard.server";
 import { coordinators, routeAccess } from "~/access";
+import { PostForm } from "~/components/PostForm";
 
 export const access = routeAccess({ site: "neighbourhood", view: coordinators, module: "tool_library" });
 
@@ -62,7 +63,7 @@ export default function LendingRules() {
           {r.saved}
         </p>
       ) : null}
-      <Form method="post" noValidate>
+      <PostForm noValidate>
         <input type="hidden" name="intent" value="rules" />
         <Field
           name="maxOpenLoans"
@@ -72,7 +73,7 @@ export default function LendingRules() {
           error={mine("rules")?.errors.maxOpenLoans}
         />
         <button type="submit">{r.save}</button>
-      </Form>
+      </PostForm>
       <h2 id="blokkades">{r.blocks}</h2>
       <p>{r.blocksIntro}</p>
       {mine("block")?.done || mine("unblock")?.done ? (
@@ -101,20 +102,20 @@ export default function LendingRules() {
                 <td>{block.reason}</td>
                 <td>{new Date(block.blocked_at).toLocaleDateString(lang === "nl" ? "nl-NL" : "en-GB", { timeZone: "Europe/Amsterdam" })}</td>
                 <td>
-                  <Form method="post">
+                  <PostForm>
                     <input type="hidden" name="intent" value="unblock" />
                     <input type="hidden" name="memberId" value={block.id} />
                     <button type="submit" aria-label={r.unblockFor(block.name)}>
                       {r.unblock}
                     </button>
-                  </Form>
+                  </PostForm>
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      <Form method="post" noValidate>
+      <PostForm noValidate>
         <input type="hidden" name="intent" value="block" />
         <SelectField
           name="memberId"
@@ -125,7 +126,7 @@ export default function LendingRules() {
         />
         <Field name="reason" label={r.reason} hint={r.reasonHint} defaultValue={mine("block")?.values.reason} error={mine("block")?.errors.reason} />
         <button type="submit">{r.block}</button>
-      </Form>
+      </PostForm>
     </>
   );
 }

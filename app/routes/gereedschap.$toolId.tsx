@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field } from "~/components/Field";
 import { addDays, formatDay, localToday } from "~/dates";
 import { idParam, parseForm } from "~/forms";
@@ -11,6 +11,7 @@ import { toolDetails } from "~/modules/tool-library/tools.server";
 import { requireTenant } from "~/request-context.server";
 import { getSession, signedInMember } from "~/modules/accounts/guard.server";
 import { members, routeAccess } from "~/access";
+import { PostForm } from "~/components/PostForm";
 
 export const access = routeAccess({ site: "neighbourhood", view: "anyone", change: members, module: "tool_library" });
 
@@ -108,7 +109,7 @@ export default function ToolPage() {
       {tool.status !== "available" ? (
         <p>{c.notLendable}</p>
       ) : signedIn ? (
-        <Form method="post" noValidate aria-labelledby="reserveren">
+        <PostForm noValidate aria-labelledby="reserveren">
           <p>{c.reserveIntro}</p>
           {formError ? (
             <p className="error" role="alert">
@@ -127,7 +128,7 @@ export default function ToolPage() {
             required
           />
           <button type="submit">{c.reserveSubmit}</button>
-        </Form>
+        </PostForm>
       ) : (
         <p>
           <Link to={`/inloggen?terug=${encodeURIComponent(`/gereedschap/${tool.id}`)}`}>{c.loginToReserve}</Link>

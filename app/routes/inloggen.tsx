@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Field } from "~/components/Field";
 import { localPathSchema, parseForm } from "~/forms";
 import { titleMeta } from "~/i18n/meta";
@@ -9,6 +9,7 @@ import { logIn } from "~/modules/accounts/login.server";
 import { loginSchema } from "~/modules/accounts/validation.server";
 import { requireTenant } from "~/request-context.server";
 import { routeAccess } from "~/access";
+import { PostForm } from "~/components/PostForm";
 
 export const access = routeAccess({ site: "both", view: "anyone" });
 
@@ -43,7 +44,7 @@ export default function LogIn() {
         </p>
       ) : null}
       <p>{name ? t.login.intro(name) : t.login.platformIntro}</p>
-      <Form method="post" noValidate>
+      <PostForm noValidate>
         <input type="hidden" name="terug" value={params.get("terug") ?? ""} />
         <Field
           name="email"
@@ -56,7 +57,7 @@ export default function LogIn() {
         />
         <Field name="password" type="password" autoComplete="current-password" label={t.login.password} error={answer?.errors.password} required />
         <button type="submit">{t.login.submit}</button>
-      </Form>
+      </PostForm>
       <p>
         <Link to="/wachtwoord-vergeten">{t.passwordReset.forgot}</Link>
       </p>

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { idParam, parseForm } from "~/forms";
 import { titleMeta } from "~/i18n/meta";
@@ -9,6 +9,7 @@ import { JobFacts } from "~/modules/home-jobs/JobFacts";
 import { homeJobStatuses } from "~/modules/home-jobs/tables";
 import { signedInMember } from "~/modules/accounts/guard.server";
 import { members, routeAccess } from "~/access";
+import { PostForm } from "~/components/PostForm";
 
 export const access = routeAccess({ site: "neighbourhood", view: members, module: "home_jobs" });
 
@@ -68,11 +69,11 @@ export default function MyHomeJob() {
       ) : null}
       <JobFacts job={job} showAddress />
       {mayAccept ? (
-        <Form method="post">
+        <PostForm>
           <p>{d.estimateIntro}</p>
           <input type="hidden" name="seen" value={job.status} />
           <button type="submit">{d.accept}</button>
-        </Form>
+        </PostForm>
       ) : null}
     </>
   );

@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ChoiceField, Field, SelectField, TextAreaField } from "~/components/Field";
 import { parseForm } from "~/forms";
 import { titleMeta } from "~/i18n/meta";
@@ -10,6 +10,7 @@ import { listMembers } from "~/modules/members/members.server";
 import { readMultipartForm, uploadedFiles } from "~/uploads.server";
 import { signedInMember } from "~/modules/accounts/guard.server";
 import { members, routeAccess } from "~/access";
+import { PostForm } from "~/components/PostForm";
 
 export const access = routeAccess({ site: "neighbourhood", view: members, module: "home_jobs", body: "multipart" });
 
@@ -72,7 +73,7 @@ export default function RequestHomeJob() {
           {r.fix}
         </p>
       ) : null}
-      <Form method="post" encType="multipart/form-data" noValidate>
+      <PostForm encType="multipart/form-data" noValidate>
         {forOthers ? (
           <>
             <SelectField
@@ -102,7 +103,7 @@ export default function RequestHomeJob() {
         />
         <Field name="photos" label={r.photos} hint={r.photosHint} type="file" accept="image/png,image/jpeg,image/webp" multiple error={errors.photos} />
         <button type="submit">{r.submit}</button>
-      </Form>
+      </PostForm>
     </>
   );
 }

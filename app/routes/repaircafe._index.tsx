@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { SelectField } from "~/components/Field";
 import { formatDay, localToday } from "~/dates";
@@ -12,6 +12,7 @@ import { itemName } from "~/modules/repairs/flow";
 import { requireTenant } from "~/request-context.server";
 import { getSession, signedInMember } from "~/modules/accounts/guard.server";
 import { members, routeAccess } from "~/access";
+import { PostForm } from "~/components/PostForm";
 
 export const access = routeAccess({ site: "neighbourhood", view: "anyone", change: members, module: "repairs" });
 
@@ -87,13 +88,13 @@ export default function RepairCafe() {
                   {booking.location ? ` · ${booking.location}` : ""}
                   {booking.kind ? ` · ${itemName(booking.kind, booking.brand, lang)}` : ""}
                   {booking.cancelled_at ? <strong> · {c.sessionCancelled}</strong> : null}
-                  <Form method="post" className="inline">
+                  <PostForm className="inline">
                     <input type="hidden" name="intent" value="cancel" />
                     <input type="hidden" name="bookingId" value={booking.id} />
                     <button type="submit" aria-label={c.cancelFor(when(booking))}>
                       {c.cancel}
                     </button>
-                  </Form>
+                  </PostForm>
                 </li>
               ))}
             </ul>
@@ -108,7 +109,7 @@ export default function RepairCafe() {
       {sessions.length === 0 ? (
         <p>{c.none}</p>
       ) : signedIn ? (
-        <Form method="post" noValidate aria-labelledby="tijd-kiezen">
+        <PostForm noValidate aria-labelledby="tijd-kiezen">
           <h2 id="tijd-kiezen">{c.chooseTime}</h2>
           <input type="hidden" name="intent" value="book" />
           {sessions.map((session) => (
@@ -150,7 +151,7 @@ export default function RepairCafe() {
               <button type="submit">{c.submit}</button>
             </>
           ) : null}
-        </Form>
+        </PostForm>
       ) : (
         <>
           {sessions.map((session) => (

@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData } from "@remix-run/react";
+import { Link, useActionData } from "@remix-run/react";
 import { parseForm } from "~/forms";
 import { titleMeta } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-messages";
@@ -8,6 +8,7 @@ import { readMultipartForm, uploadedFiles } from "~/uploads.server";
 import { checkPhotos, intakeSchema, MAX_REPAIR_PHOTOS, registerRepair } from "~/modules/repairs/repairs.server";
 import { signedInMember } from "~/modules/accounts/guard.server";
 import { members, routeAccess } from "~/access";
+import { PostForm } from "~/components/PostForm";
 
 export const access = routeAccess({ site: "neighbourhood", view: members, module: "repairs", body: "multipart" });
 
@@ -49,10 +50,10 @@ export default function NewRepair() {
           {explain(answer.errors.form)}
         </p>
       ) : null}
-      <Form method="post" encType="multipart/form-data" noValidate>
+      <PostForm encType="multipart/form-data" noValidate>
         <IntakeFields errors={answer?.errors} values={answer?.values} />
         <button type="submit">{i.submit}</button>
-      </Form>
+      </PostForm>
     </>
   );
 }

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Field } from "~/components/Field";
 import { parseForm } from "~/forms";
@@ -11,6 +11,7 @@ import { newPasswordSchema } from "~/modules/accounts/validation.server";
 import { acceptInvitation, lookUpInvitation } from "~/modules/members/invitations.server";
 import { requireTenant } from "~/request-context.server";
 import { routeAccess } from "~/access";
+import { PostForm } from "~/components/PostForm";
 
 export const access = routeAccess({ site: "neighbourhood", view: "anyone" });
 
@@ -52,7 +53,7 @@ export default function AcceptInvitation() {
         </p>
       ) : null}
       {invitation.state === "valid" && !answer?.errors.form ? (
-        <Form method="post" noValidate>
+        <PostForm noValidate>
           <p>{t.invitation.intro(invitation.email, t.roles[invitation.role])}</p>
           <p>{invitation.hasAccount ? t.invitation.existingAccount : t.invitation.newAccount}</p>
           <Field name="name" label={t.invitation.name} hint={t.invitation.nameHint} autoComplete="name" defaultValue={answer?.values.name} error={answer?.errors.name} required />
@@ -65,7 +66,7 @@ export default function AcceptInvitation() {
             required
           />
           <button type="submit">{t.invitation.accept}</button>
-        </Form>
+        </PostForm>
       ) : null}
     </>
   );

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Field } from "~/components/Field";
 import { parseForm } from "~/forms";
@@ -10,6 +10,7 @@ import { checkAccountToken } from "~/modules/accounts/account-tokens.server";
 import { resetPassword } from "~/modules/accounts/password-reset.server";
 import { newPasswordSchema } from "~/modules/accounts/validation.server";
 import { routeAccess } from "~/access";
+import { PostForm } from "~/components/PostForm";
 
 export const access = routeAccess({ site: "both", view: "anyone" });
 
@@ -41,10 +42,10 @@ export default function ResetPassword() {
           {explain(problem)} <a href="/wachtwoord-vergeten">{t.passwordReset.forgot}</a>
         </p>
       ) : (
-        <Form method="post" noValidate>
+        <PostForm noValidate>
           <Field name="password" type="password" autoComplete="new-password" label={t.passwordReset.newPassword} hint={t.signup.passwordHint} error={answer?.errors.password} required />
           <button type="submit">{t.passwordReset.newSubmit}</button>
-        </Form>
+        </PostForm>
       )}
     </>
   );

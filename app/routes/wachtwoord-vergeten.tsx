@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData } from "@remix-run/react";
+import { useActionData } from "@remix-run/react";
 import { z } from "zod";
 import { Field } from "~/components/Field";
 import { parseForm } from "~/forms";
@@ -8,6 +8,7 @@ import { useLanguage } from "~/i18n/use-messages";
 import { requestPasswordReset } from "~/modules/accounts/password-reset.server";
 import { emailSchema } from "~/modules/accounts/validation.server";
 import { routeAccess } from "~/access";
+import { PostForm } from "~/components/PostForm";
 
 export const access = routeAccess({ site: "both", view: "anyone" });
 
@@ -44,10 +45,10 @@ export default function ForgotPassword() {
       ) : (
         <>
           <p>{t.passwordReset.intro}</p>
-          <Form method="post" noValidate>
+          <PostForm noValidate>
             <Field name="email" type="email" autoComplete="email" label={t.login.email} defaultValue={answer?.values.email} error={answer?.errors.email} required />
             <button type="submit">{t.passwordReset.submit}</button>
-          </Form>
+          </PostForm>
         </>
       )}
     </>

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { Field } from "~/components/Field";
 import { idParam, parseForm } from "~/forms";
 import { titleMeta } from "~/i18n/meta";
@@ -8,6 +8,7 @@ import { jobForWorker, ownHoursSchema, recordOwnHours } from "~/modules/home-job
 import { JobFacts } from "~/modules/home-jobs/JobFacts";
 import { signedInMember } from "~/modules/accounts/guard.server";
 import { desk, routeAccess } from "~/access";
+import { PostForm } from "~/components/PostForm";
 
 export const access = routeAccess({ site: "neighbourhood", view: desk, module: "home_jobs" });
 
@@ -60,7 +61,7 @@ export default function WorkOnHomeJob() {
               {w.hoursSaved}
             </p>
           ) : null}
-          <Form method="post" noValidate aria-labelledby="uren">
+          <PostForm noValidate aria-labelledby="uren">
             <Field
               name="hours"
               label={w.hoursField}
@@ -70,7 +71,7 @@ export default function WorkOnHomeJob() {
               error={answer?.errors.hours}
             />
             <button type="submit">{w.hoursSubmit}</button>
-          </Form>
+          </PostForm>
         </>
       ) : null}
     </>

@@ -11,6 +11,7 @@ import { seedDemoNeighbourhoods } from "~/modules/demo/demo-neighbourhoods.serve
 import { createFileStorage } from "~/modules/storage/storage.server";
 import { createSiteResolver } from "~/modules/tenants/resolve.server";
 import { createApp } from "./app";
+import { forgetOldSubmissions } from "./form-submissions.server";
 import { createLogger } from "./logger.server";
 import { openFromEnvironment } from "./open.server";
 
@@ -56,7 +57,14 @@ const app = createApp({
   devMailbox: config.nodeEnv === "development" || (!config.smtpUrl && !config.databaseUrl),
   storage: createFileStorage(config.storage),
 });
-const pruning = setInterval(() => void pruneRateLimits(platformDb(database)).catch((error) => logger.error({ err: error }, "pruning rate limits failed")), 60 * 60_000);
+// Hourly housekeeping of the platform's short-lived rows: rate-limit windows and sent forms.
+const pruning = setInterval(
+  () =>
+    void Promise.all([pruneRateLimits(platformDb(database)), forgetOldSubmissions(platformDb(database))]).catch((error) =>
+      logger.error({ err: error }, "pruning rate limits or sent forms failed"),
+    ),
+  60 * 60_000,
+);
 pruning.unref();
 const stopEmailSender = startEmailSender(platformDb(database), createMailTransport({ smtpUrl: config.smtpUrl, from: config.mailFrom, log: logger }), logger);
 const jobs = await startJobQueue(database, logger);

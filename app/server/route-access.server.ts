@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, ServerBuild } from "@remix-run/node";
 import type { RouteAccess } from "~/access";
 import { admit } from "~/modules/accounts/guard.server";
+import { oncePerSubmission } from "./form-submissions.server";
 
 type Handler = (args: LoaderFunctionArgs | ActionFunctionArgs) => unknown;
 
@@ -26,7 +27,8 @@ export function accessOf(id: string, module: object): RouteAccess {
  * The build with every route's loader and action behind its declared access (app/access.ts): one
  * check for loaders and actions alike, so no page or form post can forget it. An action also gets
  * only the kind of body its forms send; anything else (JSON, text, no content type, multipart
- * without a boundary) is answered 415 with a plain sentence, never reaching the action.
+ * without a boundary) is answered 415 with a plain sentence, never reaching the action; and a
+ * form sent twice does its work once (./form-submissions.server.ts).
  */
 export function guardRoutes(build: ServerBuild): ServerBuild {
   const routes = Object.fromEntries(
@@ -46,7 +48,8 @@ export function guardRoutes(build: ServerBuild): ServerBuild {
           if (!formTypes[access.body ?? "form"].test(args.request.headers.get("Content-Type") ?? "")) {
             throw plain(415, "Dit formulier kwam niet goed aan. Ga terug naar de pagina en probeer het opnieuw.");
           }
-          return action({ ...args, context: { ...args.context, admitted } });
+          const site = args.context.site.kind === "tenant" ? args.context.site.tenant.id : "platform";
+          return oncePerSubmission(args.context.platformDb, args.request, site, async () => action({ ...args, context: { ...args.context, admitted } }));
         };
       }
       return [id, { ...route, module: module as unknown as typeof route.module }];

@@ -1,7 +1,8 @@
-import { Form } from "@remix-run/react";
+
 import { CheckboxField, Field, SelectField, TextAreaField } from "~/components/Field";
 import { toolConditions } from "~/db/tables";
 import { useLanguage } from "~/i18n/use-messages";
+import { PostForm } from "~/components/PostForm";
 
 /** The coordinator's form for a new or existing tool. */
 export function ToolForm(props: { values: Record<string, string>; errors?: Record<string, string>; categories: string[] }) {
@@ -10,7 +11,7 @@ export function ToolForm(props: { values: Record<string, string>; errors?: Recor
   const field = (name: string) => ({ name, defaultValue: props.values[name] ?? "", error: props.errors?.[name] });
   const hasErrors = props.errors && Object.keys(props.errors).length > 0;
   return (
-    <Form method="post" noValidate>
+    <PostForm noValidate>
       <input type="hidden" name="intent" value="tool" />
       {hasErrors ? (
         <p role="alert" className="error">
@@ -33,6 +34,6 @@ export function ToolForm(props: { values: Record<string, string>; errors?: Recor
       <TextAreaField {...field("safetyNotes")} label={m.safetyNotes} hint={m.safetyNotesHint} rows={2} />
       <CheckboxField name="needsInstruction" label={m.needsInstruction} defaultChecked={props.values.needsInstruction === "ja"} />
       <button type="submit">{m.save}</button>
-    </Form>
+    </PostForm>
   );
 }

@@ -6,6 +6,7 @@ import * as rateLimits from "./0004_rate_limits";
 import * as accountTokens from "./0005_account_tokens";
 import * as accountNeighbourhoods from "./0006_account_neighbourhoods";
 import * as extensions from "./0007_extensions";
+import * as formSubmissions from "./0008_form_submissions";
 
 // Every platform migration, by name; names sort in the order they run. Add new files here.
 export const platformMigrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const platformMigrations: Record<string, Migration> = {
   "0005_account_tokens": accountTokens,
   "0006_account_neighbourhoods": accountNeighbourhoods,
   "0007_extensions": extensions,
+  "0008_form_submissions": formSubmissions,
 };
