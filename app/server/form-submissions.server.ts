@@ -24,7 +24,15 @@ function pageOf(request: Request): string {
  * the same page, sent before the page got a new token, does not.
  */
 async function submissionKey(request: Request, site: string): Promise<Buffer | null> {
-  const form = await request.clone().formData();
+  const form = await request
+    .clone()
+    .formData()
+    .catch(() => {
+      throw new Response("Dit formulier kwam niet goed aan. Ga terug naar de pagina en probeer het opnieuw.", {
+        status: 400,
+        headers: { "Content-Type": "text/plain; charset=utf-8" },
+      });
+    });
   const token = form.get(FORM_TOKEN_FIELD);
   if (typeof token !== "string" || !/^[0-9a-f-]{36}$/.test(token)) return null;
   const hash = createHash("sha256").update(`${site}\n${token}\n`);
