@@ -7,7 +7,7 @@ export function DeskToolSearch({ query = "" }: { query?: string }) {
   const { t } = useLanguage();
   const d = t.toolLibrary.desk;
   return (
-    <Form method="get" action="/balie/gereedschap" role="search" aria-label={d.findTool}>
+    <Form method="get" action="/balie/gereedschap" role="search">
       <Field name="zoek" type="search" label={d.findTool} hint={d.findToolHint} defaultValue={query} maxLength={100} autoComplete="off" />
       <button type="submit">{d.findSubmit}</button>
     </Form>
