@@ -224,6 +224,10 @@ describe("a tool's desk page (what its QR code opens)", () => {
     expect(missing.status).toBe(404);
     expect(missing.body).toContain("Deze pagina bestaat niet");
     expect((await get(wijk, "/balie/gereedschap/geen-id", people.volunteer.cookie)).status).toBe(404);
+    // Errors other than the resident's 403 are the site's own error pages, e.g. an unknown host.
+    const unknownHost = await request(server.url("onbekende-wijk", `/balie/gereedschap/${ids.drill}`));
+    expect(unknownHost.status).toBe(404);
+    expect(unknownHost.body).toContain("Deze wijk kennen we niet");
   });
 });
 
