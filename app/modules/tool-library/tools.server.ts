@@ -4,6 +4,7 @@ import type { TenantDb } from "~/db/accessors.server";
 import { toolConditions, toolStatuses, type MaintenanceKind, type ToolStatus } from "~/db/tables";
 import { centsToInput, euroCentsSchema } from "~/money";
 import { checkbox, optionalText, requiredText, searchText } from "~/forms";
+import { PICK_LIMIT } from "~/modules/members/members.server";
 import { toolPhotoIds } from "./photos.server";
 
 /** The tool form of the coordinator, and each row of a CSV import. */
@@ -231,9 +232,6 @@ export async function toolDetails(db: TenantDb, toolId: string, today: string) {
 
 // ---------------------------------------------------------------------------------------------
 // The desk's tool picker
-
-/** How many tools a search at the desk shows at most. */
-const PICK_LIMIT = 10;
 
 const stickerNumber = /^#?\s*(\d{1,6})$/;
 
