@@ -64,6 +64,16 @@ export function keepTyped(raw: Record<string, string>): Record<string, string> {
 }
 
 /**
+ * What someone typed into a search box: trimmed and cut to `max` characters. Never an error, and
+ * without NUL characters (Postgres refuses them in text; nobody searches for one).
+ */
+export const searchText = (max: number) =>
+  z
+    .string()
+    .transform((value) => value.replaceAll("\0", "").trim().slice(0, max))
+    .catch("");
+
+/**
  * A path on this same site to send someone back to; anything else becomes "/". Printable ASCII
  * only, no backslash: browsers drop tabs and newlines from URLs, so "/\t/evil.example" would
  * otherwise lead to another site, and other characters cannot go into a Location header.

@@ -1,5 +1,6 @@
 import type { AuditAction, OfferingKind, Role, TenantStatus } from "~/db/tables";
 import { homeJobsMessages, homeJobsValidation } from "~/modules/home-jobs/messages";
+import { peopleMessages } from "~/modules/members/messages";
 import { repairCafeMessages, repairCafeValidation } from "~/modules/repair-cafe/messages";
 import { repairsMessages, repairsValidation } from "~/modules/repairs/messages";
 import { toolLibraryMessages, toolLibraryValidation } from "~/modules/tool-library/messages";
@@ -231,6 +232,7 @@ const nl = {
     planned: (day: string) => `gepland op ${day}`,
     notPlanned: "nog geen dag",
   },
+  people: peopleMessages.nl,
   toolLibrary: toolLibraryMessages.nl,
   repairs: repairsMessages.nl,
   repairCafe: repairCafeMessages.nl,
@@ -508,6 +510,7 @@ const en: Messages = {
     planned: (day) => `planned on ${day}`,
     notPlanned: "no day yet",
   },
+  people: peopleMessages.en,
   toolLibrary: toolLibraryMessages.en,
   repairs: repairsMessages.en,
   repairCafe: repairCafeMessages.en,

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { formatDay, localToday } from "~/dates";
 import { titleMeta } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-messages";
+import { DeskToolSearch } from "~/modules/tool-library/DeskToolSearch";
 import { deskOverview, upcomingReservations } from "~/modules/tool-library/loans.server";
 import { signedInMember } from "~/modules/accounts/guard.server";
 import { desk, routeAccess } from "~/access";
@@ -71,6 +72,7 @@ export default function Desk() {
       <p>
         <Link to="/balie/uitlenen">{d.walkIn}</Link> · <Link to="/balie/reparaties">{t.repairs.desk.title}</Link> · <Link to="/mijn-werk">{t.myWork.title}</Link>
       </p>
+      <DeskToolSearch />
       <LoanTable id="meegeven" title={d.toHandOut} empty={d.toHandOutNone} loans={toHandOut} />
       <LoanTable id="te-laat" title={d.overdue} empty={d.overdueNone} loans={overdue} showPhone />
       <LoanTable id="uitgeleend" title={d.out} empty={d.outNone} loans={out} />

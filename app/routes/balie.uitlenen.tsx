@@ -1,14 +1,19 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Field, SelectField } from "~/components/Field";
+import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useState } from "react";
+import { Field } from "~/components/Field";
 import { addDays, localToday } from "~/dates";
-import { parseForm } from "~/forms";
+import type { TenantDb } from "~/db/accessors.server";
+import { parseForm, searchText } from "~/forms";
 import { titleMeta } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-messages";
-import { listMembers } from "~/modules/members/members.server";
+import { personPicker } from "~/modules/members/members.server";
+import { PersonPicker } from "~/modules/members/PersonPicker";
 import { HandOutFields } from "~/modules/tool-library/HandOutFields";
-import { checkOutSchema, checkOutWalkIn, loanForDesk, toolAmountsByNumber, walkInSchema } from "~/modules/tool-library/loans.server";
+import { checkOutSchema, checkOutWalkIn, loanForDesk, walkInSchema } from "~/modules/tool-library/loans.server";
+import { toolPicker } from "~/modules/tool-library/tools.server";
+import { ToolPicker } from "~/modules/tool-library/ToolPicker";
 import { signedInMember } from "~/modules/accounts/guard.server";
 import { desk, routeAccess } from "~/access";
 import { PostForm } from "~/components/PostForm";
@@ -17,45 +22,54 @@ export const access = routeAccess({ site: "neighbourhood", view: desk, module: "
 
 export const meta = titleMeta((t) => t.toolLibrary.desk.walkInTitle);
 
+/** The tool and person pickers for what was typed and chosen in the form. */
+async function pickers(db: TenantDb, values: Record<string, string>) {
+  const [tools, people] = await Promise.all([
+    toolPicker(db, searchText(100).parse(values.gereedschap), values.toolNumber),
+    personPicker(db, searchText(100).parse(values.persoon), values.memberId),
+  ]);
+  return { tools, people };
+}
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { db } = signedInMember(context);
-  const lentId = z.uuid().safeParse(new URL(request.url).searchParams.get("uitgeleend"));
-  const [members, lent] = await Promise.all([listMembers(db), lentId.success ? loanForDesk(db, lentId.data) : null]);
+  const params = new URL(request.url).searchParams;
+  // A search without JavaScript sends the whole form here as a GET: what was typed comes back from
+  // the URL. The tool's desk page links here with its number (`?toolNumber=12`).
+  const values = Object.fromEntries(params);
+  const lentId = z.uuid().safeParse(params.get("uitgeleend"));
+  const [found, lent] = await Promise.all([pickers(db, values), lentId.success ? loanForDesk(db, lentId.data) : null]);
   return {
-    members: members.map((m) => ({ id: m.id, name: m.name, noLogin: m.account_id === null })),
+    values,
+    ...found,
+    errors: {} as Record<string, string>,
     lent: lent ? { id: lent.id, tool: lent.tool_name, who: lent.member_name } : null,
     today: localToday(),
   };
 }
 
-type Answer = {
-  errors: Record<string, string>;
-  values: Record<string, string>;
-  amounts: { deposit_cents: number | null; fee_cents: number | null } | null;
-};
-
 /** The desk lends a tool on the spot, also to someone new; then the form starts afresh. */
-export async function action({ request, context }: ActionFunctionArgs): Promise<Answer> {
+export async function action({ request, context }: ActionFunctionArgs) {
   const { db, member } = signedInMember(context);
   const formData = await request.formData();
   const walkIn = parseForm(walkInSchema, formData);
   const payments = parseForm(checkOutSchema, formData);
-  const amounts = walkIn.ok ? await toolAmountsByNumber(db, walkIn.data.toolNumber) : null;
   if (!walkIn.ok || !payments.ok) {
-    return { errors: { ...(walkIn.ok ? {} : walkIn.errors), ...(payments.ok ? {} : payments.errors) }, values: walkIn.ok ? walkIn.raw : walkIn.values, amounts };
+    const values = walkIn.ok ? walkIn.raw : walkIn.values;
+    return { errors: { ...(walkIn.ok ? {} : walkIn.errors), ...(payments.ok ? {} : payments.errors) }, values, ...(await pickers(db, values)) };
   }
   const result = await checkOutWalkIn(db, { ...walkIn.data, ...payments.data }, member.id, localToday());
-  if (!result.ok) return { errors: { [result.field]: result.error }, values: walkIn.raw, amounts };
+  if (!result.ok) return { errors: { [result.field]: result.error }, values: walkIn.raw, ...(await pickers(db, walkIn.raw)) };
   throw redirect(`/balie/uitlenen?uitgeleend=${result.loanId}`, 303);
 }
 
 export default function WalkIn() {
-  const { members, lent, today } = useLoaderData<typeof loader>();
+  const loaded = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
+  const location = useLocation();
   const { t, explain } = useLanguage();
   const d = t.toolLibrary.desk;
-  const values = answer?.values ?? {};
-  const field = (name: string) => ({ name, defaultValue: values[name] ?? "", error: answer?.errors[name] });
+  const { lent } = loaded;
   return (
     <>
       <p>
@@ -73,23 +87,32 @@ export default function WalkIn() {
           {explain(answer.errors.form)}
         </p>
       ) : null}
-      {/* A new key after each loan: the form starts empty, also with JavaScript (inputs keep what was typed otherwise). */}
-      <PostForm noValidate key={lent?.id ?? "nieuw"}>
-        <Field {...field("toolNumber")} label={d.toolNumber} hint={d.toolNumberHint} inputMode="numeric" autoComplete="off" />
-        <SelectField
-          {...field("memberId")}
-          label={d.borrower}
-          options={[{ value: "", label: d.chooseBorrower }, ...members.map((m) => ({ value: m.id, label: m.noLogin ? `${m.name} (${t.manage.noLogin})` : m.name }))]}
-        />
-        <fieldset>
-          <legend>{d.registerFirst}</legend>
-          <Field {...field("newName")} label={t.manage.name} autoComplete="off" />
-          <Field {...field("newPhone")} type="tel" label={t.home.phone} autoComplete="off" />
-        </fieldset>
-        <Field {...field("due")} type="date" label={d.due} min={today} defaultValue={values.due ?? addDays(today, 6)} />
-        <HandOutFields depositCents={answer?.amounts?.deposit_cents ?? null} feeCents={answer?.amounts?.fee_cents ?? null} errors={answer?.errors} values={values} />
-        <button type="submit">{d.walkInSubmit}</button>
-      </PostForm>
+      {/* A new key for every address (after each loan, after a search without JavaScript): the form
+          starts from what the page says, also with JavaScript (inputs keep what was typed otherwise). */}
+      <WalkInForm key={location.search} shown={answer ?? loaded} today={loaded.today} />
     </>
+  );
+}
+
+function WalkInForm({ shown, today }: { shown: Pick<ReturnType<typeof useLoaderData<typeof loader>>, "values" | "errors" | "tools" | "people">; today: string }) {
+  const { t } = useLanguage();
+  const d = t.toolLibrary.desk;
+  const { values, errors } = shown;
+  // What the chosen tool asks at hand-out (deposit, fee) decides which payment questions are asked.
+  const [tool, setTool] = useState(shown.tools.chosen);
+  const field = (name: string) => ({ name, defaultValue: values[name] ?? "", error: errors[name] });
+  return (
+    <PostForm noValidate>
+      <ToolPicker initial={shown.tools} error={errors.toolNumber} onChoose={setTool} />
+      <PersonPicker legend={d.borrower} initial={shown.people} error={errors.memberId} noneLabel={t.people.picker.someoneNew} />
+      <fieldset>
+        <legend>{d.registerFirst}</legend>
+        <Field {...field("newName")} label={t.manage.name} autoComplete="off" />
+        <Field {...field("newPhone")} type="tel" label={t.home.phone} autoComplete="off" />
+      </fieldset>
+      <Field {...field("due")} type="date" label={d.due} min={today} defaultValue={values.due || addDays(today, 6)} />
+      <HandOutFields depositCents={tool?.deposit_cents ?? null} feeCents={tool?.fee_cents ?? null} errors={errors} values={values} />
+      <button type="submit">{d.walkInSubmit}</button>
+    </PostForm>
   );
 }

@@ -98,7 +98,8 @@ export default function EditTool() {
   return (
     <>
       <p>
-        <Link to="/beheer/gereedschap">← {m.title}</Link> · <Link to={`/gereedschap/${tool.id}`}>{m.view}</Link>
+        <Link to="/beheer/gereedschap">← {m.title}</Link> · <Link to={`/gereedschap/${tool.id}`}>{m.view}</Link> ·{" "}
+        <Link to={`/balie/gereedschap/${tool.id}`}>{t.toolLibrary.labels.deskPage}</Link> · <Link to={`/beheer/gereedschap/labels?gereedschap=${tool.id}`}>{t.toolLibrary.labels.linkOne}</Link>
       </p>
       <h1>
         {m.editTitle(tool.name)} ({t.toolLibrary.catalog.number(tool.number)})

@@ -36,6 +36,9 @@ export default function ManageTools() {
           <Link to="/beheer/gereedschap/cijfers">{m.numbers}</Link>
         </li>
         <li>
+          <Link to="/beheer/gereedschap/labels">{t.toolLibrary.labels.link}</Link>
+        </li>
+        <li>
           <Link to="/balie">{m.desk}</Link>
         </li>
       </ul>

@@ -1,11 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
-import { Field, SelectField } from "~/components/Field";
-import { parseForm } from "~/forms";
+import { Field } from "~/components/Field";
+import type { TenantDb } from "~/db/accessors.server";
+import { parseForm, searchText } from "~/forms";
 import { titleMeta } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-messages";
-import { listMembers } from "~/modules/members/members.server";
+import { personPicker } from "~/modules/members/members.server";
+import { PersonPicker } from "~/modules/members/PersonPicker";
 import { blockBorrower, blockFormSchema, lendingRules, listBlocks, rulesFormSchema, saveLendingRules, unblockBorrower } from "~/modules/tool-library/rules.server";
 import { signedInMember } from "~/modules/accounts/guard.server";
 import { coordinators, routeAccess } from "~/access";
@@ -15,13 +17,19 @@ export const access = routeAccess({ site: "neighbourhood", view: coordinators, m
 
 export const meta = titleMeta((t) => t.toolLibrary.rules.title);
 
+/** The person picker of the block form, for what was typed and chosen in it. */
+const peopleFor = (db: TenantDb, values: Record<string, string>) => personPicker(db, searchText(100).parse(values.persoon), values.memberId);
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { db } = signedInMember(context);
-  const [rules, blocks, members] = await Promise.all([lendingRules(db), listBlocks(db), listMembers(db)]);
-  return { rules, blocks, members: members.map((m) => ({ id: m.id, name: m.name })) };
+  // A search for a person without JavaScript sends the block form here as a GET.
+  const params = new URL(request.url).searchParams;
+  const blockValues = params.get("intent") === "block" ? Object.fromEntries(params) : {};
+  const [rules, blocks, people] = await Promise.all([lendingRules(db), listBlocks(db), peopleFor(db, blockValues)]);
+  return { rules, blocks, blockValues, people };
 }
 
-type Answer = { intent: string; errors: Record<string, string>; values: Record<string, string>; done?: boolean };
+type Answer = { intent: string; errors: Record<string, string>; values: Record<string, string>; done?: boolean; people?: Awaited<ReturnType<typeof peopleFor>> };
 const unblockSchema = z.object({ memberId: z.uuid() });
 
 /** Coordinators set the maximum of open loans per person and block or unblock borrowers. */
@@ -31,8 +39,8 @@ export async function action({ request, context }: ActionFunctionArgs): Promise<
   const intent = String(formData.get("intent"));
   if (intent === "block") {
     const form = parseForm(blockFormSchema, formData);
-    if (!form.ok) return { intent, errors: form.errors, values: form.values };
-    if (!(await blockBorrower(db, form.data, member.id))) return { intent, errors: { memberId: "member_unknown" }, values: form.raw };
+    if (!form.ok) return { intent, errors: form.errors, values: form.values, people: await peopleFor(db, form.values) };
+    if (!(await blockBorrower(db, form.data, member.id))) return { intent, errors: { memberId: "member_unknown" }, values: form.raw, people: await peopleFor(db, form.raw) };
     return { intent, errors: {}, values: {}, done: true };
   }
   if (intent === "unblock") {
@@ -47,7 +55,8 @@ export async function action({ request, context }: ActionFunctionArgs): Promise<
 }
 
 export default function LendingRules() {
-  const { rules, blocks, members } = useLoaderData<typeof loader>();
+  const { rules, blocks, blockValues, people } = useLoaderData<typeof loader>();
+  const location = useLocation();
   const answer = useActionData<typeof action>();
   const { t, lang } = useLanguage();
   const r = t.toolLibrary.rules;
@@ -115,16 +124,11 @@ export default function LendingRules() {
           </tbody>
         </table>
       )}
-      <PostForm noValidate>
+      {/* A new key after a search without JavaScript: the form starts from what the address says. */}
+      <PostForm noValidate key={location.search}>
         <input type="hidden" name="intent" value="block" />
-        <SelectField
-          name="memberId"
-          label={r.person}
-          defaultValue={mine("block")?.values.memberId ?? ""}
-          error={mine("block")?.errors.memberId}
-          options={[{ value: "", label: t.toolLibrary.desk.chooseBorrower }, ...members.map((m) => ({ value: m.id, label: m.name }))]}
-        />
-        <Field name="reason" label={r.reason} hint={r.reasonHint} defaultValue={mine("block")?.values.reason} error={mine("block")?.errors.reason} />
+        <PersonPicker legend={r.person} initial={mine("block")?.people ?? people} error={mine("block")?.errors.memberId} />
+        <Field name="reason" label={r.reason} hint={r.reasonHint} defaultValue={mine("block")?.values.reason ?? blockValues.reason} error={mine("block")?.errors.reason} />
         <button type="submit">{r.block}</button>
       </PostForm>
     </>

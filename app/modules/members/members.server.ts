@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { z } from "zod";
 import { optionalText } from "~/forms";
 import type { PlatformDb, TenantDb } from "~/db/accessors.server";
@@ -75,4 +76,64 @@ export async function changeRole(db: TenantDb, memberId: string, role: Role, act
     await recordAudit(trx, { actor, action: "role_changed", subject: memberId, details: { from: member.role, to: role } });
     return "ok";
   });
+}
+
+/** How many people or tools a search at the desk shows at most: enough to pick from, quick to scan. */
+export const PICK_LIMIT = 10;
+
+/** A person as the desk's pickers show them: enough to tell two people with the same name apart. */
+const choiceColumns = ["id", "name", "phone", sql<boolean>`account_id is null`.as("no_login")] as const;
+export type PersonChoice = { id: string; name: string; phone: string | null; no_login: boolean };
+
+// A LIKE pattern matches its text literally: % and _ in what someone typed are not wildcards.
+const literally = (text: string) => text.replace(/[\\%_]/g, "\\$&");
+
+/**
+ * The digits of a phone number as the desk types it, without the country code and leading zeros,
+ * so "06 1234", "+31 6 1234" and "0031 6 1234" all find a phone stored as "06-12345678".
+ */
+function phoneDigits(text: string): string {
+  const digits = text.replace(/\D/g, "");
+  const national = /^\s*(\+|00)31/.test(text) ? digits.replace(/^(00)?31/, "") : digits;
+  return national.replace(/^0+/, "");
+}
+
+/**
+ * People of this neighbourhood whose name holds every word typed (in any order, also in the middle
+ * of a name), or whose phone number holds the digits typed (three or more). Names that start with
+ * what was typed come first.
+ */
+export async function searchMembers(db: TenantDb, query: string): Promise<PersonChoice[]> {
+  const words = query.split(/\s+/).filter(Boolean).slice(0, 6);
+  if (words.length === 0) return [];
+  const digits = phoneDigits(query);
+  return db
+    .selectFrom("members")
+    .select(choiceColumns)
+    .where((w) =>
+      w.or([
+        w.and(words.map((word) => w("name", "ilike", `%${literally(word)}%`))),
+        ...(digits.length >= 3 ? [w(sql`regexp_replace(coalesce(phone, ''), '\\D', '', 'g')`, "like", `%${digits}%`)] : []),
+      ]),
+    )
+    .orderBy(sql`name ilike ${`${literally(query)}%`}`, "desc")
+    .orderBy("name")
+    .limit(PICK_LIMIT)
+    .execute();
+}
+
+/** One person of this neighbourhood as a picker shows them, or null (unknown, or not an id). */
+export async function memberChoice(db: TenantDb, memberId: string | undefined): Promise<PersonChoice | null> {
+  const id = z.uuid().safeParse(memberId);
+  if (!id.success) return null;
+  return (await db.selectFrom("members").select(choiceColumns).where("id", "=", id.data).executeTakeFirst()) ?? null;
+}
+
+/**
+ * What a person picker shows: the results of what was typed, and the person already chosen (kept in
+ * view when a new search does not find them).
+ */
+export async function personPicker(db: TenantDb, query: string, chosenId: string | undefined) {
+  const [results, chosen] = await Promise.all([searchMembers(db, query), memberChoice(db, chosenId)]);
+  return { query, results, chosen, exact: false };
 }

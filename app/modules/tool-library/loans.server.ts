@@ -184,21 +184,36 @@ export const checkOutSchema = z
   });
 export type CheckOutInput = z.output<typeof checkOutSchema>;
 
+const toolNumber = z
+  .string()
+  .trim()
+  .min(1, "tool_required")
+  .regex(/^#?\s*\d{1,6}$/, "tool_number_invalid")
+  .transform((v) => Number(v.replace(/\D/g, "")));
+
 /**
- * A walk-in loan: tool by its number, back on `due`, to a person chosen from the list (memberId)
- * or, when none is chosen, a new person registered at the desk with name and phone.
+ * A walk-in loan: tool by its sticker number, back on `due`, to a person chosen from a search
+ * (memberId) or, when none is chosen, a new person registered at the desk with name and phone. A
+ * sticker number typed in the tool search (`gereedschap`) is the tool, also over one chosen from an
+ * earlier search: typing the number and lending is the quickest way at the desk.
  */
-export const walkInSchema = z
-  .object({
-    toolNumber: z.string({ error: "tool_number_invalid" }).trim().regex(/^#?\d{1,6}$/, "tool_number_invalid").transform((v) => Number(v.replace("#", ""))),
-    memberId: z.union([z.uuid({ error: "member_required" }), z.literal("")]).optional(),
-    newName: optionalText(100),
-    newPhone: optionalText(30),
-    due: day,
-  })
-  .superRefine((form, context) => {
-    if (!form.memberId && !form.newName) context.addIssue({ code: "custom", path: ["memberId"], message: "member_required" });
-  });
+export const walkInSchema = z.preprocess(
+  (form) => {
+    const { gereedschap, toolNumber: chosen = "" } = form as Record<string, string | undefined>;
+    return { ...(form as object), toolNumber: toolNumber.safeParse(gereedschap).success ? gereedschap : chosen };
+  },
+  z
+    .object({
+      toolNumber,
+      memberId: z.union([z.uuid({ error: "member_required" }), z.literal("")]).optional(),
+      newName: optionalText(100),
+      newPhone: optionalText(30),
+      due: day,
+    })
+    .superRefine((form, context) => {
+      if (!form.memberId && !form.newName) context.addIssue({ code: "custom", path: ["memberId"], message: "member_required" });
+    }),
+);
 
 /** The amounts to settle at hand-out come from the tool; each needs to be paid or waived. */
 async function settlePayments(trx: Transaction<TenantTables>, toolId: string, input: CheckOutInput): Promise<Result<{ deposit: number | null; fee: number | null }>> {
@@ -385,6 +400,18 @@ export async function deskOverview(db: TenantDb, today: string) {
   return { toHandOut, out: out.filter((loan) => loan.due >= today), overdue: out.filter((loan) => loan.due < today) };
 }
 
+/**
+ * One tool's loan out now and its reservations still to come, for the tool's desk page (the page
+ * its QR code opens).
+ */
+export function openLoansOfTool(db: TenantDb, toolId: string, today: string) {
+  return deskLoans(db)
+    .where("loans.tool_id", "=", toolId)
+    .where((w) => w.or([w("loans.status", "=", "on_loan"), w.and([w("loans.status", "=", "reserved"), sql<SqlBool>`upper(loans.period) > ${today}::date`])]))
+    .orderBy("loans.period")
+    .execute();
+}
+
 /** Reservations coming up after today, for the desk to see what is promised. */
 export function upcomingReservations(db: TenantDb, today: string) {
   return deskLoans(db)
@@ -393,11 +420,6 @@ export function upcomingReservations(db: TenantDb, today: string) {
     .orderBy("loans.period")
     .limit(200)
     .execute();
-}
-
-/** What a tool asks at hand-out, by its sticker number (for the walk-in form). */
-export async function toolAmountsByNumber(db: TenantDb, toolNumber: number) {
-  return (await db.selectFrom("tools").select(["name", "deposit_cents", "fee_cents"]).where("number", "=", toolNumber).executeTakeFirst()) ?? null;
 }
 
 /**

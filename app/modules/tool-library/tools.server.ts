@@ -3,7 +3,8 @@ import { z } from "zod";
 import type { TenantDb } from "~/db/accessors.server";
 import { toolConditions, toolStatuses, type MaintenanceKind, type ToolStatus } from "~/db/tables";
 import { centsToInput, euroCentsSchema } from "~/money";
-import { checkbox, optionalText, requiredText } from "~/forms";
+import { checkbox, optionalText, requiredText, searchText } from "~/forms";
+import { PICK_LIMIT } from "~/modules/members/members.server";
 import { toolPhotoIds } from "./photos.server";
 
 /** The tool form of the coordinator, and each row of a CSV import. */
@@ -130,13 +131,6 @@ export function maintenanceLog(db: TenantDb, toolId: string) {
 // ---------------------------------------------------------------------------------------------
 // The public catalog
 
-// Postgres refuses a NUL character in text; nobody searches for one.
-const searchText = (max: number) =>
-  z
-    .string()
-    .transform((value) => value.replaceAll("\0", "").trim().slice(0, max))
-    .catch("");
-
 export const catalogQuerySchema = z.object({
   q: searchText(100),
   category: searchText(60),
@@ -234,4 +228,56 @@ export async function toolDetails(db: TenantDb, toolId: string, today: string) {
       .execute(),
   ]);
   return { tool, photoIds, busy };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The desk's tool picker
+
+const stickerNumber = /^#?\s*(\d{1,6})$/;
+
+/** Lendable tools as the desk's pickers show them: what each asks at hand-out, and whether it is out now. */
+const toolChoices = (db: TenantDb) =>
+  db
+    .selectFrom("tools")
+    .select((eb) => [
+      "tools.id",
+      "tools.number",
+      "tools.name",
+      "tools.status",
+      "tools.deposit_cents",
+      "tools.fee_cents",
+      eb.exists(eb.selectFrom("loans").select("loans.id").whereRef("loans.tool_id", "=", "tools.id").where("loans.status", "=", "on_loan")).as("out"),
+    ])
+    .where("tools.status", "<>", "retired");
+
+/**
+ * Lendable tools for the desk: a sticker number ("12" or "#12") finds that one tool (`exact`);
+ * words find tools by name as the public catalog does.
+ */
+export async function searchToolsForDesk(db: TenantDb, query: string) {
+  const number = stickerNumber.exec(query)?.[1];
+  const words = number ? [] : searchWords(query);
+  if (!number && words.length === 0) return { results: [], exact: false };
+  let select = toolChoices(db);
+  if (number) select = select.where("tools.number", "=", Number(number));
+  for (const word of words) select = select.where(matchesWord(word));
+  const results = await select.orderBy("tools.name").orderBy("tools.number").limit(PICK_LIMIT).execute();
+  return { results, exact: number !== undefined && results.length === 1 };
+}
+export type ToolChoice = Awaited<ReturnType<typeof searchToolsForDesk>>["results"][number];
+
+/**
+ * What a tool picker shows: the results of what was typed, and the chosen tool. A sticker number
+ * typed is the choice (the quickest way at the desk: type the number and lend); otherwise the tool
+ * chosen from an earlier search stays chosen.
+ */
+export async function toolPicker(db: TenantDb, query: string, chosenNumber: string | undefined) {
+  const found = await searchToolsForDesk(db, query);
+  const chosenBy = stickerNumber.test(query) ? null : stickerNumber.exec(chosenNumber ?? "")?.[1];
+  const chosen = found.exact
+    ? found.results[0]!
+    : chosenBy
+      ? ((await toolChoices(db).where("tools.number", "=", Number(chosenBy)).executeTakeFirst()) ?? null)
+      : null;
+  return { query, ...found, chosen };
 }
