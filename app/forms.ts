@@ -6,6 +6,16 @@ import { z } from "zod";
  */
 export const FORM_TOKEN_FIELD = "formToken";
 
+/**
+ * The answer to a post whose body is not the form the page sends (JSON, text, broken multipart):
+ * a plain sentence the error page shows, never a 500.
+ */
+export const formDidNotArrive = (status: 400 | 415) =>
+  new Response("Dit formulier kwam niet goed aan. Ga terug naar de pagina en probeer het opnieuw.", {
+    status,
+    headers: { "Content-Type": "text/plain; charset=utf-8" },
+  });
+
 export type FieldErrors = Record<string, string>;
 
 /** What a form action answers when input is wrong: one message per field, and what was typed. */

@@ -1,4 +1,5 @@
 import { unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
+import { formDidNotArrive } from "~/forms";
 import { MAX_IMAGE_BYTES } from "~/modules/storage/storage.server";
 
 /** What a file field holds: its bytes, or why it was not kept. */
@@ -43,10 +44,7 @@ export async function readMultipartForm(request: Request, maxFiles = 10): Promis
     return await unstable_parseMultipartFormData(request, uploadHandler(maxFiles));
   } catch (error) {
     if (error instanceof Error && /multipart|boundary/i.test(error.message)) {
-      throw new Response("Dit formulier kwam niet goed aan. Ga terug naar de pagina en probeer het opnieuw.", {
-        status: 400,
-        headers: { "Content-Type": "text/plain; charset=utf-8" },
-      });
+      throw formDidNotArrive(400);
     }
     throw error;
   }

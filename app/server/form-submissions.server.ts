@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { redirect } from "@remix-run/node";
 import { sql } from "kysely";
 import type { PlatformDb } from "~/db/accessors.server";
-import { FORM_TOKEN_FIELD } from "~/forms";
+import { FORM_TOKEN_FIELD, formDidNotArrive } from "~/forms";
 
 const WAIT_FOR_FIRST_MS = 10_000;
 const POLL_MS = 100;
@@ -28,10 +28,7 @@ async function submissionKey(request: Request, site: string): Promise<Buffer | n
     .clone()
     .formData()
     .catch(() => {
-      throw new Response("Dit formulier kwam niet goed aan. Ga terug naar de pagina en probeer het opnieuw.", {
-        status: 400,
-        headers: { "Content-Type": "text/plain; charset=utf-8" },
-      });
+      throw formDidNotArrive(400);
     });
   const token = form.get(FORM_TOKEN_FIELD);
   if (typeof token !== "string" || !/^[0-9a-f-]{36}$/.test(token)) return null;

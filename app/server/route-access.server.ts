@@ -1,11 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, ServerBuild } from "@remix-run/node";
 import type { RouteAccess } from "~/access";
+import { formDidNotArrive } from "~/forms";
 import { admit } from "~/modules/accounts/guard.server";
 import { oncePerSubmission } from "./form-submissions.server";
 
 type Handler = (args: LoaderFunctionArgs | ActionFunctionArgs) => unknown;
-
-const plain = (status: number, text: string) => new Response(text, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 
 const formTypes = {
   form: /^application\/x-www-form-urlencoded\b/i,
@@ -46,7 +45,7 @@ export function guardRoutes(build: ServerBuild): ServerBuild {
         module.action = async (args: ActionFunctionArgs) => {
           const admitted = await admit(args.request, args.context, access, access.change ?? access.view);
           if (!formTypes[access.body ?? "form"].test(args.request.headers.get("Content-Type") ?? "")) {
-            throw plain(415, "Dit formulier kwam niet goed aan. Ga terug naar de pagina en probeer het opnieuw.");
+            throw formDidNotArrive(415);
           }
           const site = args.context.site.kind === "tenant" ? args.context.site.tenant.id : "platform";
           return oncePerSubmission(args.context.platformDb, args.request, site, async () => action({ ...args, context: { ...args.context, admitted } }));
