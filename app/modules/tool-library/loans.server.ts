@@ -56,14 +56,15 @@ async function checkBorrower(trx: Transaction<TenantTables>, memberId: string, t
 
 /**
  * What must hold for the tool: lendable, not too long, pick-up and return on opening days. Its row
- * is share-locked so it cannot be sent for repair halfway. Overlap with other bookings is left to
- * the exclusion constraint.
+ * is locked so it cannot be sent for repair halfway, and so bookings of one tool take turns: with a
+ * shared lock, two inserts that overlap each wait for the other inside the exclusion constraint and
+ * PostgreSQL aborts one as a deadlock. Taking turns, the later one meets the constraint at once.
  */
 async function checkTool(
   trx: Transaction<TenantTables>,
   input: { toolId: string; start: string; end: string; checkOpeningDays: boolean },
 ): Promise<LoanProblem | null> {
-  const tool = await trx.selectFrom("tools").select(["status", "max_loan_days"]).where("id", "=", input.toolId).forShare().executeTakeFirst();
+  const tool = await trx.selectFrom("tools").select(["status", "max_loan_days"]).where("id", "=", input.toolId).forNoKeyUpdate().executeTakeFirst();
   if (!tool || tool.status === "retired") return problem("tool", "tool_unknown");
   if (tool.status !== "available") return problem("tool", "tool_not_lendable");
   if (daysBetween(input.start, input.end) + 1 > tool.max_loan_days) return problem("end", "loan_too_long");
