@@ -1,4 +1,5 @@
-import { accessSync, constants } from "node:fs";
+import { accessSync, constants, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from "playwright-core";
 import { describe, it } from "vitest";
 
@@ -60,11 +61,23 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+/**
+ * Console and uncaught errors of every page opened in a context from `newContext`, since the last
+ * `takePageErrors()`. tests/support/browser-setup.ts fails every test that leaves one behind, so a
+ * hydration error or a failed script on any page a browser test visits is a failing test.
+ */
+const unclaimedPageErrors: string[] = [];
+
+export function takePageErrors(): string[] {
+  return unclaimedPageErrors.splice(0);
+}
+
 /** A fresh context (own cookies), failing fast enough to stay within vitest's test timeout. */
 export async function newContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
   const context = await browser.newContext({ locale: "nl-NL", ...options });
   context.setDefaultTimeout(10_000);
   context.setDefaultNavigationTimeout(15_000);
+  context.on("page", (page) => watchForErrors(page, unclaimedPageErrors));
   return context;
 }
 
@@ -93,14 +106,41 @@ export async function waitForHydration(page: Page): Promise<void> {
  */
 export function collectPageErrors(page: Page): string[] {
   const errors: string[] = [];
+  watchForErrors(page, errors);
+  return errors;
+}
+
+function watchForErrors(page: Page, errors: string[]): void {
   page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
   page.on("console", (message) => {
     if (message.type() !== "error") return;
     const source = message.location().url;
     if (source && new URL(source).pathname === "/favicon.ico") return;
+    // The status of the page itself (a 404 or 403 page a test opens on purpose) is asserted by the
+    // test; Chromium also logs it as a failed load of the document.
+    if (source === page.url() && message.text().startsWith("Failed to load resource")) return;
     errors.push(`console.error: ${message.text()} (${source || "no source"})`);
   });
-  return errors;
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/**
+ * What is wrong with the page as it is now: WCAG 2.2 AA problems axe finds (axe runs through the
+ * debugger, not as a page script, so the app's CSP stays as strict as in production) and a page
+ * wider than the window (sideways scrolling on a phone).
+ */
+export async function pageProblems(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(() =>
+    (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> } }).axe.run(document, {
+      runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"],
+    }),
+  );
+  const problems = result.violations.map((violation) => `axe ${violation.id}: ${violation.nodes.map((node) => JSON.stringify(node.target)).join(", ")}`);
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+  if (scrollWidth > innerWidth) problems.push(`${scrollWidth} px wide in a window of ${innerWidth} px: it scrolls sideways`);
+  return problems.map((problem) => `${new URL(page.url()).pathname}: ${problem}`);
 }
 
 /** Logs in through the real login form on a neighbourhood's host, and waits for its home page. */
