@@ -33,18 +33,17 @@ export function isUsableAccent(accent: string): boolean {
 }
 
 /** The accent colour field: empty (the default green) or "#rrggbb", stored in lower case. */
+const asColour = (value: string) => `#${value.replace("#", "").toLowerCase()}`;
 export const accentColourSchema = z
-  .union([
-    z.literal(""),
-    z
-      .string()
-      .trim()
-      .regex(/^#?[0-9a-f]{6}$/i, "colour_invalid")
-      .transform((value) => `#${value.replace("#", "").toLowerCase()}`)
-      .refine(isUsableAccent, "colour_too_light"),
-  ])
+  .string()
+  .trim()
   .optional()
-  .transform((value) => value || null);
+  .superRefine((value, ctx) => {
+    if (!value) return;
+    if (!/^#?[0-9a-f]{6}$/i.test(value)) ctx.addIssue({ code: "custom", message: "colour_invalid" });
+    else if (!isUsableAccent(asColour(value))) ctx.addIssue({ code: "custom", message: "colour_too_light" });
+  })
+  .transform((value) => (value ? asColour(value) : null));
 
 /** The neighbourhood's stylesheet: only the two custom properties that app.css reads. */
 export function themeStylesheet(accent: string | null): string {
