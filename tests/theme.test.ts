@@ -64,15 +64,19 @@ describe("/thema.css per neighbourhood", () => {
       const res = await theme(slug);
       expect(res.status).toBe(200);
       expect(res.headers["content-type"]).toMatch(/^text\/css/);
-      expect(res.headers["cache-control"]).toBe("public, max-age=300");
+      expect(res.headers["cache-control"]).toBe("no-cache");
       expect(res.body).not.toContain("--wijk-accent");
+      const again = await request(server.url(slug, "/thema.css"), { headers: { "If-None-Match": res.headers.etag! } });
+      expect(again.status).toBe(304);
     }
   });
 
   it("serves a neighbourhood's colour on its own host only", async () => {
     const coordinator = await signedInAs(database, server, wijk, "coordinator");
     expect((await saveColour(wijk, "#7A1F5C", coordinator.cookie)).body).toContain("Het profiel is opgeslagen.");
-    expect((await theme(wijk.slug)).body).toContain("--wijk-accent: #7a1f5c; --wijk-accent-text: #ffffff;");
+    const themed = await theme(wijk.slug);
+    expect(themed.body).toContain("--wijk-accent: #7a1f5c; --wijk-accent-text: #ffffff;");
+    expect(themed.headers.etag).not.toBe((await theme(other.slug)).headers.etag);
     expect((await theme(other.slug)).body).not.toContain("#7a1f5c");
     expect((await theme(null)).body).not.toContain("#7a1f5c");
 
