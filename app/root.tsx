@@ -19,18 +19,25 @@ import { messages, defaultLanguage, type Messages } from "~/i18n/messages";
 import { useLanguage } from "~/i18n/use-messages";
 import styles from "~/styles/app.css";
 import { getSession } from "~/modules/accounts/guard.server";
+import { hasLogo } from "~/modules/neighbourhood/logo.server";
 import { routeAccess } from "~/access";
 
 export const access = routeAccess({ site: "any", view: "anyone" });
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
+  // The neighbourhood's own colours (app/routes/thema[.]css.tsx), after app.css so they win.
+  { rel: "stylesheet", href: "/thema.css" },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { site } = context;
-  const [lang, session] = await Promise.all([languageOf(request), getSession(request, context)]);
+  const [lang, session, logo] = await Promise.all([
+    languageOf(request),
+    getSession(request, context),
+    site.kind === "tenant" && context.tenantDb ? hasLogo(context.tenantDb) : false,
+  ]);
   return {
     lang,
     signedIn: session !== null,
@@ -39,8 +46,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     platformUrl: context.platformUrl,
     site:
       site.kind === "tenant" || site.kind === "suspended"
-        ? { kind: site.kind, name: site.tenant.name }
-        : { kind: site.kind, name: null },
+        ? { kind: site.kind, name: site.tenant.name, hasLogo: logo }
+        : { kind: site.kind, name: null, hasLogo: false },
   };
 }
 
@@ -64,6 +71,7 @@ export function Layout({ children }: { children: ReactNode }) {
         </a>
         <header className="site-header">
           <a className="site-name" href="/">
+            {site?.hasLogo ? <img src="/logo" alt="" /> : null}
             {site?.kind === "tenant" ? site.name : t.platformName}
           </a>
           {site?.kind === "tenant" ? <a href="/gereedschap">{t.toolLibrary.catalog.title}</a> : null}

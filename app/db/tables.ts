@@ -120,6 +120,7 @@ export interface ProfileTable {
   email: string | null;
   website: string | null;
   logo_key: ColumnType<string | null, string | null | undefined, string | null>;
+  accent_colour: ColumnType<string | null, string | null | undefined, string | null>;
   updated_at: ColumnType<Date, never, Date>;
 }
 

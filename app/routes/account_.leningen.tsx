@@ -9,6 +9,7 @@ import { cancelReservation, loansOf } from "~/modules/tool-library/loans.server"
 import { signedInMember } from "~/modules/accounts/guard.server";
 import { members, routeAccess } from "~/access";
 import { PostForm } from "~/components/PostForm";
+import { StatusBadge } from "~/components/StatusBadge";
 
 export const access = routeAccess({ site: "neighbourhood", view: members, module: "tool_library" });
 
@@ -58,7 +59,7 @@ export default function MyLoans() {
       {loans.length === 0 ? (
         <p>{c.none}</p>
       ) : (
-        <table>
+        <table className="cards">
           <thead>
             <tr>
               <th scope="col">{c.tool}</th>
@@ -72,19 +73,19 @@ export default function MyLoans() {
           <tbody>
             {loans.map((loan) => (
               <tr key={loan.id}>
-                <td>
+                <td data-label={c.tool}>
                   <Link to={`/gereedschap/${loan.tool_id}`}>{loan.tool_name}</Link>
                 </td>
-                <td>{c.fromTo(day(loan.start), day(loan.due))}</td>
-                <td>
-                  {t.toolLibrary.loanStatuses[loan.status]}
+                <td data-label={c.dates}>{c.fromTo(day(loan.start), day(loan.due))}</td>
+                <td data-label={c.status}>
+                  <StatusBadge status={loan.status}>{t.toolLibrary.loanStatuses[loan.status]}</StatusBadge>
                   {loan.status === "on_loan" && loan.due < today ? <div className="error">{c.overdue}</div> : null}
                 </td>
                 <td>
                   {loan.status === "reserved" ? (
                     <PostForm>
                       <input type="hidden" name="loanId" value={loan.id} />
-                      <button type="submit" aria-label={c.cancelFor(loan.tool_name)}>
+                      <button type="submit" className="danger" aria-label={c.cancelFor(loan.tool_name)}>
                         {c.cancel}
                       </button>
                     </PostForm>

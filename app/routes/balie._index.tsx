@@ -33,7 +33,7 @@ function LoanTable({ id, title, empty, loans, showPhone }: { id: string; title: 
       {loans.length === 0 ? (
         <p>{empty}</p>
       ) : (
-        <table>
+        <table className="cards">
           <thead>
             <tr>
               <th scope="col">{d.tool}</th>
@@ -45,14 +45,14 @@ function LoanTable({ id, title, empty, loans, showPhone }: { id: string; title: 
           <tbody>
             {loans.map((loan) => (
               <tr key={loan.id}>
-                <td>
+                <td data-label={d.tool}>
                   <Link to={`/balie/lening/${loan.id}`}>
                     {loan.tool_name} ({t.toolLibrary.catalog.number(loan.tool_number)})
                   </Link>
                 </td>
-                <td>{loan.member_name ?? d.unknownPerson}</td>
-                {showPhone ? <td>{loan.member_phone ?? ""}</td> : null}
-                <td>{t.toolLibrary.myLoans.fromTo(formatDay(loan.start, lang), formatDay(loan.due, lang))}</td>
+                <td data-label={d.who}>{loan.member_name ?? d.unknownPerson}</td>
+                {showPhone ? <td data-label={d.phone}>{loan.member_phone ?? ""}</td> : null}
+                <td data-label={d.dates}>{t.toolLibrary.myLoans.fromTo(formatDay(loan.start, lang), formatDay(loan.due, lang))}</td>
               </tr>
             ))}
           </tbody>
@@ -73,10 +73,12 @@ export default function Desk() {
         <Link to="/balie/uitlenen">{d.walkIn}</Link> · <Link to="/balie/reparaties">{t.repairs.desk.title}</Link> · <Link to="/mijn-werk">{t.myWork.title}</Link>
       </p>
       <DeskToolSearch />
-      <LoanTable id="meegeven" title={d.toHandOut} empty={d.toHandOutNone} loans={toHandOut} />
-      <LoanTable id="te-laat" title={d.overdue} empty={d.overdueNone} loans={overdue} showPhone />
-      <LoanTable id="uitgeleend" title={d.out} empty={d.outNone} loans={out} />
-      <LoanTable id="later" title={d.upcoming} empty={d.upcomingNone} loans={upcoming} />
+      <div className="board">
+        <LoanTable id="meegeven" title={d.toHandOut} empty={d.toHandOutNone} loans={toHandOut} />
+        <LoanTable id="te-laat" title={d.overdue} empty={d.overdueNone} loans={overdue} showPhone />
+        <LoanTable id="uitgeleend" title={d.out} empty={d.outNone} loans={out} />
+        <LoanTable id="later" title={d.upcoming} empty={d.upcomingNone} loans={upcoming} />
+      </div>
     </>
   );
 }

@@ -11,6 +11,7 @@ import { cancelReservation, checkIn, checkInSchema, checkOutReservation, checkOu
 import { signedInMember } from "~/modules/accounts/guard.server";
 import { desk, routeAccess } from "~/access";
 import { PostForm } from "~/components/PostForm";
+import { StatusBadge } from "~/components/StatusBadge";
 
 export const access = routeAccess({ site: "neighbourhood", view: desk, module: "tool_library" });
 
@@ -75,7 +76,7 @@ export default function DeskLoan() {
       <dl>
         <dt>{t.toolLibrary.myLoans.status}</dt>
         <dd>
-          {t.toolLibrary.loanStatuses[loan.status]}
+          <StatusBadge status={loan.status}>{t.toolLibrary.loanStatuses[loan.status]}</StatusBadge>
           {loan.status === "on_loan" && loan.due < today ? ` · ${d.overdue}` : null}
         </dd>
         {loan.location ? (

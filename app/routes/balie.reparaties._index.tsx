@@ -37,6 +37,7 @@ export default function RepairBoard() {
           </>
         ) : null}
       </p>
+      <div className="board">
       {([...openStatuses, "done"] as const).map((status) => (
         <section key={status} aria-labelledby={`status-${status}`}>
           <h2 id={`status-${status}`}>
@@ -45,7 +46,7 @@ export default function RepairBoard() {
           {board[status].length === 0 ? (
             <p>{d.none}</p>
           ) : (
-            <table>
+            <table className="cards">
               <thead>
                 <tr>
                   <th scope="col">{d.number}</th>
@@ -58,13 +59,13 @@ export default function RepairBoard() {
               <tbody>
                 {board[status].map((repair) => (
                   <tr key={repair.id}>
-                    <td>{repair.number}</td>
-                    <td>
+                    <td data-label={d.number}>{repair.number}</td>
+                    <td data-label={d.item}>
                       <Link to={`/balie/reparaties/${repair.id}`}>{itemName(repair.kind, repair.brand, lang)}</Link>
                     </td>
-                    <td>{repair.member_name ?? d.unknownPerson}</td>
-                    <td>{repair.fixer_names ?? ""}</td>
-                    <td>{repair.planned_on ? formatDay(repair.planned_on, lang) : ""}</td>
+                    <td data-label={d.who}>{repair.member_name ?? d.unknownPerson}</td>
+                    <td data-label={d.fixers}>{repair.fixer_names ?? ""}</td>
+                    <td data-label={d.plannedOn}>{repair.planned_on ? formatDay(repair.planned_on, lang) : ""}</td>
                   </tr>
                 ))}
               </tbody>
@@ -72,6 +73,7 @@ export default function RepairBoard() {
           )}
         </section>
       ))}
+      </div>
     </>
   );
 }

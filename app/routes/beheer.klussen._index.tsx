@@ -31,6 +31,7 @@ export default function HomeJobBoard() {
       <p>
         <Link to="/klussen/nieuw">{b.new}</Link> · <Link to="/beheer/klussen/beleid">{b.policy}</Link> · <Link to="/beheer/klussen/partners">{b.partners}</Link>
       </p>
+      <div className="board">
       {columns.map((status) => {
         const here = jobs.filter((job) => job.status === status);
         return (
@@ -58,6 +59,7 @@ export default function HomeJobBoard() {
           </section>
         );
       })}
+      </div>
       {partners.length ? (
         <>
           <h2>{b.perPartner}</h2>

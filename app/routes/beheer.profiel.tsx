@@ -11,6 +11,7 @@ import { readUpload } from "~/uploads.server";
 import { signedInMember } from "~/modules/accounts/guard.server";
 import { coordinators, routeAccess } from "~/access";
 import { PostForm } from "~/components/PostForm";
+import { AccentColourField } from "~/modules/neighbourhood/AccentColourField";
 
 export const access = routeAccess({ site: "neighbourhood", view: coordinators, body: "formOrMultipart" });
 
@@ -89,6 +90,7 @@ export default function EditProfile() {
       ) : null}
       <PostForm noValidate>
         <Field {...field("tagline")} label={t.profileForm.tagline} />
+        <AccentColourField key={values.accent_colour ?? ""} defaultValue={values.accent_colour ?? ""} error={answer?.errors.accent_colour} />
         <div className={answer?.errors.description ? "field field-error" : "field"}>
           <label htmlFor="veld-description">{t.profileForm.description}</label>
           <textarea id="veld-description" name="description" rows={5} defaultValue={values.description ?? ""} />

@@ -6,6 +6,7 @@ import { useLanguage } from "~/i18n/use-messages";
 import { jobsOf } from "~/modules/home-jobs/jobs.server";
 import { signedInMember } from "~/modules/accounts/guard.server";
 import { members, routeAccess } from "~/access";
+import { StatusBadge } from "~/components/StatusBadge";
 
 export const access = routeAccess({ site: "neighbourhood", view: members, module: "home_jobs" });
 
@@ -33,7 +34,7 @@ export default function MyHomeJobs() {
       {jobs.length === 0 ? (
         <p>{m.none}</p>
       ) : (
-        <table>
+        <table className="cards">
           <thead>
             <tr>
               <th scope="col">{m.job}</th>
@@ -44,12 +45,12 @@ export default function MyHomeJobs() {
           <tbody>
             {jobs.map((job) => (
               <tr key={job.id}>
-                <td>
+                <td data-label={m.job}>
                   <Link to={`/klussen/${job.id}`}>{job.description.length > 80 ? `${job.description.slice(0, 80)}…` : job.description}</Link>
                 </td>
-                <td>{formatDay(job.created_on, lang)}</td>
-                <td>
-                  {t.homeJobs.statuses[job.status]}
+                <td data-label={m.asked}>{formatDay(job.created_on, lang)}</td>
+                <td data-label={m.status}>
+                  <StatusBadge status={job.status}>{t.homeJobs.statuses[job.status]}</StatusBadge>
                   {job.status === "scheduled" && job.scheduled_on ? `: ${formatDay(job.scheduled_on, lang)}` : null}
                 </td>
               </tr>

@@ -6,6 +6,7 @@ import { itemName } from "~/modules/repairs/flow";
 import { repairsOf } from "~/modules/repairs/repairs.server";
 import { signedInMember } from "~/modules/accounts/guard.server";
 import { members, routeAccess } from "~/access";
+import { StatusBadge } from "~/components/StatusBadge";
 
 export const access = routeAccess({ site: "neighbourhood", view: members, module: "repairs" });
 
@@ -31,7 +32,7 @@ export default function MyRepairs() {
       {repairs.length === 0 ? (
         <p>{m.none}</p>
       ) : (
-        <table>
+        <table className="cards">
           <thead>
             <tr>
               <th scope="col">{m.item}</th>
@@ -42,11 +43,13 @@ export default function MyRepairs() {
           <tbody>
             {repairs.map((repair) => (
               <tr key={repair.id}>
-                <td>
+                <td data-label={m.item}>
                   <Link to={`/reparaties/${repair.id}`}>{itemName(repair.kind, repair.brand, lang)}</Link>
                 </td>
-                <td>{new Date(repair.created_at).toLocaleDateString(lang === "nl" ? "nl-NL" : "en-GB", { timeZone: "Europe/Amsterdam" })}</td>
-                <td>{t.repairs.statuses[repair.status]}</td>
+                <td data-label={m.since}>{new Date(repair.created_at).toLocaleDateString(lang === "nl" ? "nl-NL" : "en-GB", { timeZone: "Europe/Amsterdam" })}</td>
+                <td data-label={m.status}>
+                  <StatusBadge status={repair.status}>{t.repairs.statuses[repair.status]}</StatusBadge>
+                </td>
               </tr>
             ))}
           </tbody>

@@ -2,6 +2,7 @@ import { formatDay } from "~/dates";
 import { useLanguage } from "~/i18n/use-messages";
 import { formatEuro } from "~/money";
 import type { HomeJobStatus, Urgency } from "./tables";
+import { StatusBadge } from "~/components/StatusBadge";
 
 /** What is known of a job, as a definition list; address and phone only when given. */
 export function JobFacts({
@@ -34,7 +35,9 @@ export function JobFacts({
     <>
       <dl>
         <dt>{d.status}</dt>
-        <dd>{t.homeJobs.statuses[job.status]}</dd>
+        <dd>
+          <StatusBadge status={job.status}>{t.homeJobs.statuses[job.status]}</StatusBadge>
+        </dd>
         {job.requester_name ? (
           <>
             <dt>{d.requester}</dt>

@@ -18,3 +18,9 @@ export async function readLogo(db: TenantDb, storage: FileStorage) {
   const row = await db.selectFrom("profile").select("logo_key").executeTakeFirst();
   return row?.logo_key ? storage.get(row.logo_key) : null;
 }
+
+/** Whether this neighbourhood has uploaded a logo (the header then shows /logo). */
+export async function hasLogo(db: TenantDb): Promise<boolean> {
+  const row = await db.selectFrom("profile").select("logo_key").executeTakeFirst();
+  return Boolean(row?.logo_key);
+}

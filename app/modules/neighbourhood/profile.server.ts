@@ -2,6 +2,7 @@ import { z } from "zod";
 import { optionalText } from "~/forms";
 import type { TenantDb } from "~/db/accessors.server";
 import { offeringKinds } from "~/db/tables";
+import { accentColourSchema } from "./theme";
 
 const time = z.union([z.literal(""), z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "time_invalid")]).optional();
 
@@ -22,6 +23,7 @@ export const profileFormSchema = z
       .union([z.literal(""), z.string().trim().regex(/^https?:\/\/\S+$/i, "website_invalid").max(300, "text_too_long")])
       .optional()
       .transform((v) => v || null),
+    accent_colour: accentColourSchema,
     ...Object.fromEntries([1, 2, 3, 4, 5, 6, 7].flatMap((d) => [[`opens_${d}`, time], [`closes_${d}`, time]])),
     ...Object.fromEntries(offeringKinds.flatMap((k) => [[`offer_${k}`, z.literal("ja").optional()], [`offerText_${k}`, optionalText(300)]])),
   })
@@ -36,7 +38,7 @@ export const profileFormSchema = z
   });
 
 type ProfileForm = z.output<typeof profileFormSchema>;
-const profileFields = ["tagline", "description", "street", "postcode", "city", "phone", "email", "website"] as const;
+const profileFields = ["tagline", "description", "street", "postcode", "city", "phone", "email", "website", "accent_colour"] as const;
 
 /** Saves the public profile, opening hours and offer in one transaction. */
 export async function saveProfile(db: TenantDb, form: ProfileForm): Promise<void> {
@@ -82,4 +84,10 @@ export async function profileFormValues(db: TenantDb): Promise<Record<string, st
     values[`offerText_${o.kind}`] = o.description ?? "";
   }
   return values;
+}
+
+/** This neighbourhood's accent colour, or null for the default; read from its own profile row. */
+export async function accentColour(db: TenantDb): Promise<string | null> {
+  const row = await db.selectFrom("profile").select("accent_colour").executeTakeFirst();
+  return row?.accent_colour ?? null;
 }

@@ -2,6 +2,7 @@ import { useLanguage } from "~/i18n/use-messages";
 import { formatDay } from "~/dates";
 import { formatEuro } from "~/money";
 import type { RepairKind, RepairOutcome, RepairStatus } from "./tables";
+import { StatusBadge } from "~/components/StatusBadge";
 
 export interface RepairFactsData {
   id: string;
@@ -38,7 +39,9 @@ export function RepairFacts({
     <>
       <dl>
         <dt>{d.status}</dt>
-        <dd>{t.repairs.statuses[repair.status]}</dd>
+        <dd>
+          <StatusBadge status={repair.status}>{t.repairs.statuses[repair.status]}</StatusBadge>
+        </dd>
         <dt>{d.kind}</dt>
         <dd>{t.repairs.kinds[repair.kind]}</dd>
         {repair.brand ? (
