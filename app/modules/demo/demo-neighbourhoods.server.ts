@@ -136,14 +136,17 @@ export async function seedDemoNeighbourhoods(database: Database): Promise<number
 async function createDemoNeighbourhoods(database: Database): Promise<TenantRow[]> {
   if ((await countTenants(platformDb(database))) > 0) return [];
   const created: TenantRow[] = [];
-  for (const { seed, ...tenant } of demoNeighbourhoods) {
-    const row = await createTenant(database, tenant, seedNeighbourhood(seed));
-    if (seed.offerings?.some((offer) => offer.kind === "tool_library")) {
-      for (const tool of demoTools) await createTool(tenantDb(database, row.id), toolFormSchema.parse({ condition: "good", maxLoanDays: "7", ...tool }));
-    }
-    created.push(row);
-  }
+  for (const neighbourhood of demoNeighbourhoods) created.push(await createDemoNeighbourhood(database, neighbourhood));
   return created;
+}
+
+/** One demo neighbourhood with its profile, and its tools when it lends them. */
+export async function createDemoNeighbourhood(database: Database, { seed, ...tenant }: (typeof demoNeighbourhoods)[number]): Promise<TenantRow> {
+  const row = await createTenant(database, tenant, seedNeighbourhood(seed));
+  if (seed.offerings?.some((offer) => offer.kind === "tool_library")) {
+    for (const tool of demoTools) await createTool(tenantDb(database, row.id), toolFormSchema.parse({ condition: "good", maxLoanDays: "7", ...tool }));
+  }
+  return row;
 }
 
 export interface Demo {
