@@ -5,6 +5,7 @@ import type { FileStorage } from "~/modules/storage/storage.server";
 import type { TenantRow } from "~/db/tables";
 import type { Site } from "~/modules/tenants/resolve.server";
 import type { Admitted } from "~/modules/accounts/guard.server";
+import type { Demo } from "~/modules/demo/demo-neighbourhoods.server";
 
 /**
  * What the server hands every loader and action (see app/server/app.ts). The tenant was resolved
@@ -30,6 +31,8 @@ declare module "@remix-run/node" {
     clientIp: string;
     /** Uploaded files; build keys with newTenantFileKey so they carry the tenant. */
     storage: FileStorage;
+    /** The demo logins (SEED_DEMO), shown on the platform's landing page; null outside a demo. */
+    demo: Demo | null;
     /** Nonce of this response's Content-Security-Policy, for the scripts Remix writes. */
     cspNonce: string;
     /**

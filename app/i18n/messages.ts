@@ -25,6 +25,11 @@ const nl = {
       "Op Wijkplaats vind je de wijkwerkplaats bij jou in de buurt. Je kunt er gereedschap lenen, spullen laten repareren, hulp krijgen bij klussen, samen eten en meedoen.",
     listTitle: "Wijken op Wijkplaats",
     empty: "Er zijn nog geen wijken.",
+    demoTitle: "Probeer het uit",
+    demoIntro: "Dit is een proefversie met verzonnen mensen en klussen. Log in als een van hen en kijk rond.",
+    demoPassword: "Het wachtwoord is voor iedereen:",
+    demoLogIn: (role: string) => `Inloggen als ${role.toLowerCase()}`,
+    demoPlatformAdmin: "Beheerder van het platform",
   },
   home: {
     whatWeOffer: "Wat je hier kunt doen",
@@ -311,6 +316,11 @@ const en: Messages = {
       "On Wijkplaats you find the neighbourhood workshop near you. You can borrow tools, get things repaired, get help with small jobs, eat together and join in.",
     listTitle: "Neighbourhoods on Wijkplaats",
     empty: "There are no neighbourhoods yet.",
+    demoTitle: "Try it out",
+    demoIntro: "This is a trial version with made-up people and jobs. Log in as one of them and look around.",
+    demoPassword: "The password is the same for everyone:",
+    demoLogIn: (role: string) => `Log in as ${role.toLowerCase()}`,
+    demoPlatformAdmin: "Platform admin",
   },
   home: {
     whatWeOffer: "What you can do here",

@@ -14,7 +14,13 @@ export const access = routeAccess({ site: "both", view: "anyone" });
 
 export async function loader({ context }: LoaderFunctionArgs) {
   if (context.site.kind === "platform") {
-    return { page: "platform" as const, neighbourhoods: await listActiveTenants(context.platformDb, context.platformUrl) };
+    const neighbourhoods = await listActiveTenants(context.platformDb, context.platformUrl);
+    const siteUrl = (slug: string | null) => neighbourhoods.find((n) => n.slug === slug)?.url ?? context.platformUrl;
+    const demo = context.demo && {
+      password: context.demo.password,
+      logins: context.demo.logins.map(({ slug, ...login }) => ({ ...login, loginUrl: new URL("/inloggen", siteUrl(slug)).href })),
+    };
+    return { page: "platform" as const, neighbourhoods, demo };
   }
   const { tenant, db } = requireTenant(context);
   return { page: "neighbourhood" as const, name: tenant.name, home: await getNeighbourhoodHome(db) };
@@ -30,7 +36,7 @@ export default function Index() {
   const data = useLoaderData<typeof loader>();
   const { t } = useLanguage();
   return data.page === "platform" ? (
-    <PlatformLandingPage neighbourhoods={data.neighbourhoods} t={t} />
+    <PlatformLandingPage neighbourhoods={data.neighbourhoods} demo={data.demo} t={t} />
   ) : (
     <NeighbourhoodHomePage name={data.name} home={data.home} t={t} />
   );

@@ -8,6 +8,7 @@ import { pinoHttp } from "pino-http";
 import { platformDb, tenantDb } from "~/db/accessors.server";
 import type { Database } from "~/db/database.server";
 import { countTenantsBehind, platformIsMigrated } from "~/db/migrate.server";
+import type { Demo } from "~/modules/demo/demo-neighbourhoods.server";
 import type { FileStorage } from "~/modules/storage/storage.server";
 import type { Site, SiteResolver } from "~/modules/tenants/resolve.server";
 import { guardRoutes } from "./route-access.server";
@@ -21,6 +22,8 @@ export interface AppParts {
   platformDomain: string;
   devMailbox?: boolean;
   storage: FileStorage;
+  /** The demo logins to show on the platform's landing page; only when the demo is on. */
+  demo?: Demo | null;
   /** Directory holding `build/` with the browser assets (Remix's public/). */
   publicDir?: string;
 }
@@ -35,7 +38,7 @@ const portOf = (host: string) => /:\d+$/.exec(host)?.[0] ?? "";
 const validHost = /^([a-z0-9-]+\.)*[a-z0-9-]+\.?(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})?$/i;
 
 /** The HTTP app: health checks, static files, then host → tenant → Remix. */
-export function createApp({ database, resolver, build, logger, trustProxy, platformDomain, devMailbox = false, storage, publicDir = "public" }: AppParts) {
+export function createApp({ database, resolver, build, logger, trustProxy, platformDomain, devMailbox = false, storage, demo = null, publicDir = "public" }: AppParts) {
   const app = express();
   app.disable("x-powered-by");
   app.use((_req, res, next) => {
@@ -155,6 +158,7 @@ export function createApp({ database, resolver, build, logger, trustProxy, platf
           devMailbox,
           clientIp: req.ip ?? "unknown",
           storage,
+          demo,
           cspNonce: res.locals.cspNonce as string,
         };
       },

@@ -7,13 +7,15 @@ import { pruneRateLimits } from "~/modules/accounts/rate-limit.server";
 import { createMailTransport, startEmailSender } from "~/modules/email/outbox.server";
 import { startJobQueue } from "~/modules/jobs/job-queue.server";
 import { scheduleLoanReminders } from "~/modules/tool-library/reminder-jobs.server";
-import { seedDemoNeighbourhoods } from "~/modules/demo/demo-neighbourhoods.server";
+import { prepareDemo } from "~/modules/demo/demo-neighbourhoods.server";
 import { createFileStorage } from "~/modules/storage/storage.server";
 import { createSiteResolver } from "~/modules/tenants/resolve.server";
+import { listActiveTenants } from "~/modules/tenants/tenants.server";
 import { createApp } from "./app";
 import { forgetOldSubmissions } from "./form-submissions.server";
 import { createLogger } from "./logger.server";
 import { openFromEnvironment } from "./open.server";
+import { startupMessage } from "./startup-message";
 
 const { config, database } = await openFromEnvironment(`the Wijkplaats app (npm start)`);
 const logger = createLogger(config);
@@ -39,10 +41,10 @@ if (config.migrateOnStart) {
   logger.info({ platform: result.platform.length, tenants: result.tenants.length, failed: result.failed.length }, "migrations done");
 }
 await stopIfRequested();
-if (config.seedDemo) {
-  const seeded = await seedDemoNeighbourhoods(database);
-  if (seeded > 0) logger.info({ neighbourhoods: seeded }, "demo neighbourhoods seeded");
-}
+const storage = createFileStorage(config.storage);
+const demoStart = performance.now();
+const { seeded, demo } = await prepareDemo(database, storage, config);
+if (seeded > 0) logger.info({ neighbourhoods: seeded, ms: Math.round(performance.now() - demoStart) }, "demo neighbourhoods seeded");
 
 await stopIfRequested();
 const resolver = await createSiteResolver(database, { platformDomain: config.platformDomain });
@@ -55,7 +57,8 @@ const app = createApp({
   trustProxy: config.trustProxy,
   platformDomain: config.platformDomain,
   devMailbox: config.nodeEnv === "development" || (!config.smtpUrl && !config.databaseUrl),
-  storage: createFileStorage(config.storage),
+  storage,
+  demo,
 });
 // Hourly housekeeping of the platform's short-lived rows: rate-limit windows and sent forms.
 const pruning = setInterval(
@@ -70,9 +73,12 @@ const stopEmailSender = startEmailSender(platformDb(database), createMailTranspo
 const jobs = await startJobQueue(database, logger);
 await scheduleLoanReminders(jobs, database, config.publicUrl, logger);
 
+const platformUrl = `http://${config.platformDomain}:${config.port}/`;
+const neighbourhoods = await listActiveTenants(platformDb(database), platformUrl);
 const server = app.listen(config.port, () => {
-  const example = `http://steenwijk-west.${config.platformDomain}:${config.port}`;
-  logger.info(`Wijkplaats is running: http://${config.platformDomain}:${config.port} (a neighbourhood: ${example})`);
+  logger.info({ url: platformUrl, neighbourhoods: neighbourhoods.length, demo: demo !== null }, "listening");
+  // For the person at the terminal: where to go (and, in a demo, as whom), not only a JSON line.
+  console.log(startupMessage({ platformUrl, neighbourhoods, demo }));
 });
 
 let stopping = false;

@@ -7,6 +7,7 @@ import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import pino from "pino";
 import type { Database } from "~/db/database.server";
+import type { Demo } from "~/modules/demo/demo-neighbourhoods.server";
 import { createFileStorage } from "~/modules/storage/storage.server";
 import { createSiteResolver } from "~/modules/tenants/resolve.server";
 import { createApp } from "~/server/app";
@@ -18,8 +19,11 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** The real HTTP app (real Remix build from `npm run build`) on a free port, over a test database. */
-export async function startTestServer(database: Database): Promise<TestServer> {
+/**
+ * The real HTTP app (real Remix build from `npm run build`) on a free port, over a test database;
+ * `demo` is what the app shows when started with the demo on.
+ */
+export async function startTestServer(database: Database, options: { demo?: Demo | null } = {}): Promise<TestServer> {
   const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
   const resolver = await createSiteResolver(database, { platformDomain: "localhost" });
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
@@ -31,6 +35,7 @@ export async function startTestServer(database: Database): Promise<TestServer> {
     trustProxy: false,
     platformDomain: "localhost",
     devMailbox: true,
+    demo: options.demo,
     storage: createFileStorage({ localDir: mkdtempSync(path.join(tmpdir(), "wijkplaats-uploads-")) }),
   });
   const server = app.listen(0, "127.0.0.1");

@@ -1,9 +1,15 @@
+import type { Config } from "~/config.server";
 import { platformDb, tenantDb } from "~/db/accessors.server";
 import type { Database } from "~/db/database.server";
+import type { TenantRow } from "~/db/tables";
+import { localToday } from "~/dates";
+import type { FileStorage } from "~/modules/storage/storage.server";
 import { seedNeighbourhood, type NeighbourhoodSeed } from "~/modules/neighbourhood/seed.server";
 import { countTenants, createTenant } from "~/modules/tenants/tenants.server";
 import { createTool, toolFormSchema } from "~/modules/tool-library/tools.server";
 import type { NewTenant } from "~/modules/tenants/validation";
+import { createDemoLogins, DEMO_PASSWORD, DEMO_SLUG, existingDemoLogins, type DemoLogin } from "./demo-logins.server";
+import { seedDemoWeek } from "./demo-week.server";
 
 // Drawn from the initiatives in shared/seeds. Contact details are made up (example.org) so that a
 // demo never mails or calls a real person.
@@ -107,7 +113,6 @@ export const demoNeighbourhoods: (NewTenant & { seed: NeighbourhoodSeed })[] = [
   },
 ];
 
-/** Seeds the demo neighbourhoods into a platform that has none yet, so it happens exactly once. */
 // A few tools for the neighbourhoods that lend them, so the catalog is not empty in a demo.
 const demoTools: Record<string, string>[] = [
   { name: "Accuboormachine", category: "Boren", description: "Met twee accu's en een set houtboren.", fee: "1", deposit: "10", safetyNotes: "Draag een veiligheidsbril." },
@@ -118,15 +123,57 @@ const demoTools: Record<string, string>[] = [
   { name: "Kruiwagen", category: "Tuin", description: "Voor zand, tegels en groen afval." },
   { name: "Hogedrukreiniger", category: "Schoonmaken", description: "Voor terras en fiets.", fee: "2,50", deposit: "25" },
   { name: "Fietspomp met drukmeter", category: "Fietsen", description: "Past op alle ventielen." },
+  { name: "Grasmaaier", category: "Tuin", description: "Elektrisch, voor een kleine tuin. Met opvangbak." },
+  { name: "Behangafstomer", category: "Klussen in huis", description: "Om oud behang los te weken.", deposit: "10", safetyNotes: "Heet: laat hem afkoelen voor je hem opruimt." },
+  { name: "Steekwagen", category: "Verhuizen", description: "Voor dozen en een wasmachine tot 150 kilo." },
 ];
 
+/** Seeds the demo neighbourhoods into a platform that has none yet, so it happens exactly once. */
 export async function seedDemoNeighbourhoods(database: Database): Promise<number> {
-  if ((await countTenants(platformDb(database))) > 0) return 0;
-  for (const { seed, ...tenant } of demoNeighbourhoods) {
-    const created = await createTenant(database, tenant, seedNeighbourhood(seed));
-    if (seed.offerings?.some((offer) => offer.kind === "tool_library")) {
-      for (const tool of demoTools) await createTool(tenantDb(database, created.id), toolFormSchema.parse({ condition: "good", maxLoanDays: "7", ...tool }));
-    }
+  return (await createDemoNeighbourhoods(database)).length;
+}
+
+async function createDemoNeighbourhoods(database: Database): Promise<TenantRow[]> {
+  if ((await countTenants(platformDb(database))) > 0) return [];
+  const created: TenantRow[] = [];
+  for (const neighbourhood of demoNeighbourhoods) created.push(await createDemoNeighbourhood(database, neighbourhood));
+  return created;
+}
+
+/** One demo neighbourhood with its profile, and its tools when it lends them. */
+export async function createDemoNeighbourhood(database: Database, { seed, ...tenant }: (typeof demoNeighbourhoods)[number]): Promise<TenantRow> {
+  const row = await createTenant(database, tenant, seedNeighbourhood(seed));
+  if (seed.offerings?.some((offer) => offer.kind === "tool_library")) {
+    for (const tool of demoTools) await createTool(tenantDb(database, row.id), toolFormSchema.parse({ condition: "good", maxLoanDays: "7", ...tool }));
   }
-  return demoNeighbourhoods.length;
+  return row;
+}
+
+export interface Demo {
+  password: string;
+  logins: DemoLogin[];
+}
+
+/**
+ * The demo, when the configuration asks for it (SEED_DEMO: on by default only on the embedded
+ * database). Into an empty platform it seeds the demo neighbourhoods, the demo logins and a week of
+ * work in one of them; a later start finds them and adds nothing. Returns the demo logins to show,
+ * or null when the demo is off or the database has none (made before there were demo logins).
+ */
+export async function prepareDemo(
+  database: Database,
+  storage: FileStorage,
+  config: Pick<Config, "seedDemo" | "publicUrl">,
+  today: string = localToday(),
+): Promise<{ seeded: number; demo: Demo | null }> {
+  if (!config.seedDemo) return { seeded: 0, demo: null };
+  const created = await createDemoNeighbourhoods(database);
+  const tenant = created.find((row) => row.slug === DEMO_SLUG);
+  if (tenant) {
+    const people = await createDemoLogins(database, tenant);
+    const openWeekdays = demoNeighbourhoods.find((n) => n.slug === DEMO_SLUG)!.seed.openingHours!.map((hours) => hours.weekday);
+    await seedDemoWeek(database, storage, tenant, people, { publicUrl: config.publicUrl, today, openWeekdays });
+  }
+  const logins = await existingDemoLogins(database);
+  return { seeded: created.length, demo: logins.length > 0 ? { password: DEMO_PASSWORD, logins } : null };
 }

@@ -297,7 +297,7 @@ export function assignedHomeJobs(db: TenantDb, memberId: string) {
     .select(["home_jobs.id", "home_jobs.description", "home_jobs.status", "home_jobs.urgency", sql<string | null>`home_jobs.scheduled_on::text`.as("scheduled_on")])
     .where("home_job_team.member_id", "=", memberId)
     .where("home_jobs.status", "in", openStatuses)
-    .orderBy(sql`home_jobs.scheduled_on`, sql`asc nulls last`)
+    .orderBy("home_jobs.scheduled_on", (order) => order.asc().nullsLast())
     .orderBy("home_jobs.created_at")
     .execute();
 }
