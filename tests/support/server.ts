@@ -7,7 +7,7 @@ import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import pino from "pino";
 import type { Database } from "~/db/database.server";
-import { createFileStorage } from "~/modules/storage/storage.server";
+import { createFileStorage, type FileStorage } from "~/modules/storage/storage.server";
 import { createSiteResolver } from "~/modules/tenants/resolve.server";
 import { createApp } from "~/server/app";
 
@@ -15,30 +15,28 @@ export interface TestServer {
   port: number;
   /** `http://<slug>.localhost:<port>/path`: Chromium and our `request` both send it to 127.0.0.1. */
   url(slug: string | null, pathname?: string): string;
+  /** Where the app keeps uploads, for tests that make records with photos through the modules. */
+  storage: FileStorage;
   close(): Promise<void>;
 }
 
-/** The real HTTP app (real Remix build from `npm run build`) on a free port, over a test database. */
-export async function startTestServer(database: Database): Promise<TestServer> {
+/**
+ * The real HTTP app (real Remix build from `npm run build`) on a free port, over a test database;
+ * `trustProxy` as TRUST_PROXY (default false).
+ */
+export async function startTestServer(database: Database, options: { trustProxy?: boolean } = {}): Promise<TestServer> {
   const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
   const resolver = await createSiteResolver(database, { platformDomain: "localhost" });
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
-  const app = createApp({
-    database,
-    resolver,
-    build,
-    logger,
-    trustProxy: false,
-    platformDomain: "localhost",
-    devMailbox: true,
-    storage: createFileStorage({ localDir: mkdtempSync(path.join(tmpdir(), "wijkplaats-uploads-")) }),
-  });
+  const storage = createFileStorage({ localDir: mkdtempSync(path.join(tmpdir(), "wijkplaats-uploads-")) });
+  const app = createApp({ database, resolver, build, logger, trustProxy: options.trustProxy ?? false, platformDomain: "localhost", devMailbox: true, storage });
   const server = app.listen(0, "127.0.0.1");
   await new Promise((resolve) => server.once("listening", resolve));
   const port = (server.address() as AddressInfo).port;
   return {
     port,
     url: (slug, pathname = "/") => `http://${slug ? `${slug}.` : ""}localhost:${port}${pathname}`,
+    storage,
     async close() {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
