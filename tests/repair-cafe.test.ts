@@ -9,6 +9,7 @@ import { seedNeighbourhood } from "~/modules/neighbourhood/seed.server";
 import { bookSlot, planSession, slotTimes } from "~/modules/repair-cafe/repair-cafe.server";
 import { createTenant } from "~/modules/tenants/tenants.server";
 import { openTestDatabase, uniqueSlug } from "./support/database";
+import { aRepairCafeSession } from "./support/factories";
 import { postForm, request, startTestServer, type TestResponse, type TestServer } from "./support/server";
 
 let database: Database;
@@ -57,7 +58,8 @@ afterAll(async () => {
   await database.close();
 });
 
-let sessionId: string;
+/** A session as the planning form below makes it, for a test of its own. */
+const plannedSession = () => aRepairCafeSession(db(), people.coordinator!.memberId, plan);
 
 describe("planning", () => {
   it("cuts a session into whole slots", () => {
@@ -71,7 +73,7 @@ describe("planning", () => {
   it("a coordinator plans a session with its slots", async () => {
     const res = await post(wijk.slug, "/balie/repaircafe", plan, cookie("coordinator"));
     expect(res.status).toBe(303);
-    sessionId = sessionIdFrom(res);
+    const sessionId = sessionIdFrom(res);
     const slots = await slotsOf(sessionId);
     expect(slots.map((s) => s.capacity)).toEqual([2, 2, 2]);
     const page = await get(wijk.slug, `/balie/repaircafe/${sessionId}?gepland=1`, cookie("coordinator"));
@@ -107,6 +109,7 @@ describe("planning", () => {
   });
 
   it("keeps planning for coordinators and booking for signed-in members", async () => {
+    const sessionId = await plannedSession();
     expect((await get(wijk.slug, "/balie/repaircafe", cookie("resident"))).status).toBe(403);
     expect((await post(wijk.slug, "/balie/repaircafe", plan, cookie("resident"))).status).toBe(403);
     expect((await post(wijk.slug, "/balie/repaircafe", plan, cookie("volunteer"))).status).toBe(403);
@@ -126,6 +129,7 @@ describe("planning", () => {
 
 describe("booking", () => {
   it("a resident books a slot for their own repair, once per session, and can cancel it", async () => {
+    const sessionId = await plannedSession();
     const repair = await db().insertInto("repairs").values({ member_id: people.resident!.memberId, kind: "bicycle", brand: "Gazelle", fault: "Lekke band" }).returning("id").executeTakeFirstOrThrow();
     const notMine = await db().insertInto("repairs").values({ member_id: people.neighbour!.memberId, kind: "appliance", brand: null, fault: "Doet niets" }).returning("id").executeTakeFirstOrThrow();
     const [first, second] = await slotsOf(sessionId);
@@ -163,6 +167,7 @@ describe("booking", () => {
   });
 
   it("refuses slots in the past and of a cancelled session", async () => {
+    const sessionId = await plannedSession();
     const past = await db()
       .insertInto("repair_cafe_sessions")
       .values({ day: addDays(today, -2), starts_at: "13:00", ends_at: "14:00", slot_minutes: 30, places: 2 })
@@ -202,6 +207,7 @@ describe("booking", () => {
 
 describe("isolation", () => {
   it("keeps one neighbourhood's sessions and slots out of another's reach", async () => {
+    const sessionId = await plannedSession();
     const slot = (await slotsOf(sessionId))[1]!;
     expect((await get(other.slug, `/balie/repaircafe/${sessionId}`, cookie("otherCoordinator"))).status).toBe(404);
     expect((await post(other.slug, `/balie/repaircafe/${sessionId}`, {}, cookie("otherCoordinator"))).status).toBe(404);

@@ -7,12 +7,15 @@ import type { Audience, RouteAccess } from "~/access";
 import { platformDb, tenantDb, tenantSchemaName } from "~/db/accessors.server";
 import type { Database } from "~/db/database.server";
 import type { Role, TenantRow } from "~/db/tables";
+import { createAccount } from "~/modules/accounts/accounts.server";
+import { sessionCookieFor } from "~/modules/accounts/session-cookie.server";
+import { createSession } from "~/modules/accounts/sessions.server";
 import { createTool, toolFormSchema } from "~/modules/tool-library/tools.server";
 import { seedNeighbourhood } from "~/modules/neighbourhood/seed.server";
 import { createTenant } from "~/modules/tenants/tenants.server";
 import { accessOf, guardRoutes } from "~/server/route-access.server";
 import { openTestDatabase, uniqueSlug } from "./support/database";
-import { signedInAs, signedInAsPlatformAdmin, type SignedIn } from "./support/people";
+import { signedInAs, signedInAsPlatformAdmin, testPassword, type SignedIn } from "./support/people";
 import { request, startTestServer, type TestServer } from "./support/server";
 
 let database: Database;
@@ -22,6 +25,7 @@ let wijk: TenantRow;
 let other: TenantRow;
 const people = {} as Record<Role | "otherCoordinator", SignedIn>;
 let formerAdmin: string;
+let neverAdmin: string;
 let toolId: string;
 
 /** Every route of the real build with what it declares, and its URL path pattern. */
@@ -68,6 +72,10 @@ beforeAll(async () => {
   const demoted = await signedInAsPlatformAdmin(database, server);
   await platformDb(database).updateTable("accounts").set({ is_platform_admin: false }).where("id", "=", demoted.accountId).execute();
   formerAdmin = demoted.cookie;
+  // Logging in on the platform's domain is refused to anyone but a platform admin, so this session is made directly.
+  const plain = await createAccount(platformDb(database), { email: `${uniqueSlug("gewoon")}@example.org`, password: testPassword });
+  const { token } = await createSession(platformDb(database), plain.id, null, null);
+  neverAdmin = (await sessionCookieFor(new Request(server.url(null))).serialize(token)).split(";")[0]!;
   toolId = await createTool(tenantDb(database, wijk.id), toolFormSchema.parse({ name: "Schuurmachine", category: "Schuren", condition: "good", maxLoanDays: "7" }));
 });
 afterAll(async () => {
@@ -128,20 +136,24 @@ describe("who may use a route is declared once per route", () => {
     expect(await fingerprint(wijk)).toBe(before);
   });
 
-  it("the platform's admin pages refuse a session that is no longer a platform admin's, and do not exist on a neighbourhood's host", async () => {
-    const adminRoutes = routesOf(build).filter((r) => r.access.view === "platformAdmin");
+  it("the platform's admin pages refuse a session that is not or no longer a platform admin's, and do not exist on a neighbourhood's host", async () => {
+    // Every route under /admin and /dev from the build, whatever it declares, and every route declared for platform admins.
+    const adminRoutes = routesOf(build).filter((r) => r.access.view === "platformAdmin" || /^\/(admin|dev)(\/|$)/.test(r.path));
     expect(adminRoutes.map((r) => r.path)).toEqual(expect.arrayContaining(["/admin", "/admin/nieuw", "/dev/mailbox"]));
     for (const route of adminRoutes) {
-      const res = await request(server.url(null, addressOf(route.path)), { headers: { Cookie: formerAdmin } });
-      expect(res.status, `former admin opens ${route.path}`).toBe(403);
-      if (route.hasAction) {
-        const url = server.url(null, addressOf(route.path));
-        const post = await request(url, {
-          method: "POST",
-          headers: { Cookie: formerAdmin, Origin: new URL(url).origin, "Content-Type": "application/x-www-form-urlencoded" },
-          body: "slug=overname&name=Overname&coordinatorEmail=x%40example.org",
-        });
-        expect(post.status, `former admin posts to ${route.path}`).toBe(403);
+      expect(route.access.view, `${route.path} declares who may see it`).toBe("platformAdmin");
+      for (const [who, cookie] of [["former admin", formerAdmin], ["never an admin", neverAdmin]] as const) {
+        const res = await request(server.url(null, addressOf(route.path)), { headers: { Cookie: cookie } });
+        expect(res.status, `${who} opens ${route.path}`).toBe(403);
+        if (route.hasAction) {
+          const url = server.url(null, addressOf(route.path));
+          const post = await request(url, {
+            method: "POST",
+            headers: { Cookie: cookie, Origin: new URL(url).origin, "Content-Type": "application/x-www-form-urlencoded" },
+            body: "slug=overname&name=Overname&coordinatorEmail=x%40example.org",
+          });
+          expect(post.status, `${who} posts to ${route.path}`).toBe(403);
+        }
       }
       const onNeighbourhood = await request(server.url(wijk.slug, addressOf(route.path)), { headers: { Cookie: people.coordinator.cookie } });
       expect(onNeighbourhood.status, `${route.path} on a neighbourhood's host`).toBe(404);

@@ -60,6 +60,15 @@ export function createApp({ database, resolver, build, logger, trustProxy, platf
   // One reverse proxy in front: it appends the client's address to X-Forwarded-For, and only that
   // last entry is believed (earlier ones are whatever the client sent).
   if (trustProxy) app.set("trust proxy", 1);
+  // Without a proxy in front, X-Forwarded-* headers come from the client: drop them, so nothing
+  // further on believes them (Remix builds the request's address from X-Forwarded-Host and refuses
+  // an action, with a 500, when it differs from the Origin).
+  else {
+    app.use((req, _res, next) => {
+      for (const name of Object.keys(req.headers)) if (name.startsWith("x-forwarded-")) delete req.headers[name];
+      next();
+    });
+  }
 
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });

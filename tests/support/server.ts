@@ -8,7 +8,7 @@ import type { ServerBuild } from "@remix-run/node";
 import pino from "pino";
 import type { Database } from "~/db/database.server";
 import type { Demo } from "~/modules/demo/demo-neighbourhoods.server";
-import { createFileStorage } from "~/modules/storage/storage.server";
+import { createFileStorage, type FileStorage } from "~/modules/storage/storage.server";
 import { createSiteResolver } from "~/modules/tenants/resolve.server";
 import { createApp } from "~/server/app";
 
@@ -16,27 +16,34 @@ export interface TestServer {
   port: number;
   /** `http://<slug>.localhost:<port>/path`: Chromium and our `request` both send it to 127.0.0.1. */
   url(slug: string | null, pathname?: string): string;
+  /** Where the app keeps uploads, for tests that make records with photos through the modules. */
+  storage: FileStorage;
   close(): Promise<void>;
 }
 
 /**
  * The real HTTP app (real Remix build from `npm run build`) on a free port, over a test database;
- * `demo` is what the app shows when started with the demo on.
+ * `demo` is what the app shows when started with the demo on; `trustProxy` as TRUST_PROXY (default
+ * false); `storage` where uploads go (a fresh folder unless a test seeded files somewhere first).
  */
-export async function startTestServer(database: Database, options: { demo?: Demo | null } = {}): Promise<TestServer> {
+export async function startTestServer(
+  database: Database,
+  options: { demo?: Demo | null; trustProxy?: boolean; storage?: FileStorage } = {},
+): Promise<TestServer> {
   const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
   const resolver = await createSiteResolver(database, { platformDomain: "localhost" });
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
+  const storage = options.storage ?? createFileStorage({ localDir: mkdtempSync(path.join(tmpdir(), "wijkplaats-uploads-")) });
   const app = createApp({
     database,
     resolver,
     build,
     logger,
-    trustProxy: false,
+    trustProxy: options.trustProxy ?? false,
     platformDomain: "localhost",
     devMailbox: true,
     demo: options.demo,
-    storage: createFileStorage({ localDir: mkdtempSync(path.join(tmpdir(), "wijkplaats-uploads-")) }),
+    storage,
   });
   const server = app.listen(0, "127.0.0.1");
   await new Promise((resolve) => server.once("listening", resolve));
@@ -44,6 +51,7 @@ export async function startTestServer(database: Database, options: { demo?: Demo
   return {
     port,
     url: (slug, pathname = "/") => `http://${slug ? `${slug}.` : ""}localhost:${port}${pathname}`,
+    storage,
     async close() {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));

@@ -8,6 +8,7 @@ import { messages } from "~/i18n/messages";
 import { euroCentsSchema } from "~/money";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { queueEmail } from "~/modules/email/outbox.server";
+import { ERASED_ON_REQUEST } from "~/modules/members/members.server";
 import { neighbourhoodUrl } from "~/modules/tenants/tenants.server";
 import { checkImage, newTenantFileKey, type FileStorage } from "~/modules/storage/storage.server";
 import { homeJobStatuses, urgencies, type HomeJobStatus } from "./tables";
@@ -542,15 +543,14 @@ export async function homeJobDataOf(db: TenantDb, memberId: string) {
  */
 export async function forgetHomeJobsOf(db: TenantDb, memberId: string): Promise<void> {
   // A decided job must keep a reason (a check in the table), so it is replaced rather than emptied.
-  const erased = "(verwijderd op verzoek van de bewoner)";
   await db
     .updateTable("home_jobs")
     .set((eb) => ({
       address: null,
       notes: null,
-      decision_reason: eb.case().when("decision_reason", "is not", null).then(erased).else(null).end(),
-      waived_reason: eb.case().when("waived_reason", "is not", null).then(erased).else(null).end(),
-      cancel_reason: eb.case().when("cancel_reason", "is not", null).then(erased).else(null).end(),
+      decision_reason: eb.case().when("decision_reason", "is not", null).then(ERASED_ON_REQUEST).else(null).end(),
+      waived_reason: eb.case().when("waived_reason", "is not", null).then(ERASED_ON_REQUEST).else(null).end(),
+      cancel_reason: eb.case().when("cancel_reason", "is not", null).then(ERASED_ON_REQUEST).else(null).end(),
     }))
     .where("requester_id", "=", memberId)
     .execute();

@@ -45,6 +45,12 @@ export async function addMember(
     .executeTakeFirstOrThrow();
 }
 
+/**
+ * What stands, after a person erased their data, where a reason written about them must stay filled
+ * (a check in the table: a waived payment or a decision always has a reason).
+ */
+export const ERASED_ON_REQUEST = "(verwijderd op verzoek van de bewoner)";
+
 /** A resident registered at the desk, possibly without email or phone: nobody logs in as them. */
 export const deskRegistrationSchema = z.object({
   name: z.string({ error: "name_required" }).trim().min(1, "name_required").max(100, "name_too_long"),

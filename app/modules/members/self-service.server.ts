@@ -3,8 +3,8 @@ import type { PlatformDb, TenantDb } from "~/db/accessors.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { forgetHomeJobsOf, homeJobDataOf } from "~/modules/home-jobs/jobs.server";
 import { repairCafeDataOf } from "~/modules/repair-cafe/repair-cafe.server";
-import { repairDataOf } from "~/modules/repairs/repairs.server";
-import { lendingDataOf } from "~/modules/tool-library/loans.server";
+import { forgetRepairsOf, repairDataOf } from "~/modules/repairs/repairs.server";
+import { forgetLoansOf, lendingDataOf } from "~/modules/tool-library/loans.server";
 
 export const ownProfileSchema = z.object({
   name: z.string({ error: "name_required" }).trim().min(1, "name_required").max(100, "name_too_long"),
@@ -70,6 +70,8 @@ export async function deleteOwnAccount(db: TenantDb, platform: PlatformDb, tenan
     if (member) {
       await trx.updateTable("loans").set({ status: "cancelled", cancelled_at: new Date() }).where("member_id", "=", member.id).where("status", "=", "reserved").execute();
       await forgetHomeJobsOf(trx, member.id);
+      await forgetLoansOf(trx, member.id);
+      await forgetRepairsOf(trx, member.id);
       await trx.deleteFrom("members").where("id", "=", member.id).execute();
       await recordAudit(trx, { actor: null, action: "member_deleted" });
     }

@@ -8,7 +8,7 @@ import { messages } from "~/i18n/messages";
 import { euroCentsSchema } from "~/money";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { queueEmail } from "~/modules/email/outbox.server";
-import { registerAtDesk } from "~/modules/members/members.server";
+import { ERASED_ON_REQUEST, registerAtDesk } from "~/modules/members/members.server";
 import { checkImage, newTenantFileKey, type FileStorage } from "~/modules/storage/storage.server";
 import type { UploadedFile } from "~/uploads.server";
 import { ordsProductCategories, ordsRepairBarriers } from "./ords";
@@ -470,4 +470,12 @@ export async function repairDataOf(db: TenantDb, memberId: string) {
     ? await db.selectFrom("repair_parts").select(["repair_id", "description", "cost_cents"]).where("repair_id", "in", repairs.map((r) => r.id)).execute()
     : [];
   return repairs.map((repair) => ({ ...repair, parts: parts.filter((part) => part.repair_id === repair.id).map(({ description, cost_cents }) => ({ description, cost_cents })) }));
+}
+
+/**
+ * When someone erases their data: their repairs stay for the numbers and the ORDS export (whose
+ * fault and findings carry no names), without the reason their contribution was waived.
+ */
+export async function forgetRepairsOf(db: TenantDb, memberId: string): Promise<void> {
+  await db.updateTable("repairs").set({ waived_reason: ERASED_ON_REQUEST }).where("member_id", "=", memberId).where("waived_reason", "is not", null).execute();
 }

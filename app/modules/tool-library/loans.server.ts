@@ -4,7 +4,7 @@ import type { TenantDb } from "~/db/accessors.server";
 import type { TenantTables } from "~/db/tables";
 import { addDays, daysBetween, isIsoDay, isoWeekday } from "~/dates";
 import { checkbox, optionalText } from "~/forms";
-import { registerAtDesk } from "~/modules/members/members.server";
+import { ERASED_ON_REQUEST, registerAtDesk } from "~/modules/members/members.server";
 
 /**
  * Reservations and loans are rows of one table: a reservation becomes a loan when the desk hands the
@@ -150,6 +150,18 @@ export async function lendingDataOf(db: TenantDb, memberId: string) {
     db.selectFrom("lending_blocks").select(["reason", "blocked_at"]).where("member_id", "=", memberId).executeTakeFirst(),
   ]);
   return { loans, lendingBlock: block ?? null };
+}
+
+/**
+ * When someone erases their data: their past loans stay for the numbers, without what the desk
+ * wrote about them (condition notes, why a payment was waived; that reason must stay filled).
+ */
+export async function forgetLoansOf(db: TenantDb, memberId: string): Promise<void> {
+  await db
+    .updateTable("loans")
+    .set((eb) => ({ condition_out: null, condition_in: null, waived_reason: eb.case().when("waived_reason", "is not", null).then(ERASED_ON_REQUEST).else(null).end() }))
+    .where("member_id", "=", memberId)
+    .execute();
 }
 
 /** Someone's own reservations and loans, open ones first. */
