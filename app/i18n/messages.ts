@@ -1,6 +1,7 @@
 import type { AuditAction, OfferingKind, Role, TenantStatus } from "~/db/tables";
 import { homeJobsMessages, homeJobsValidation } from "~/modules/home-jobs/messages";
 import { peopleMessages } from "~/modules/members/messages";
+import { navigationMessages } from "~/modules/navigation-messages";
 import { repairCafeMessages, repairCafeValidation } from "~/modules/repair-cafe/messages";
 import { repairsMessages, repairsValidation } from "~/modules/repairs/messages";
 import { toolLibraryMessages, toolLibraryValidation } from "~/modules/tool-library/messages";
@@ -233,6 +234,7 @@ const nl = {
     notPlanned: "nog geen dag",
   },
   people: peopleMessages.nl,
+  navigation: navigationMessages.nl,
   toolLibrary: toolLibraryMessages.nl,
   repairs: repairsMessages.nl,
   repairCafe: repairCafeMessages.nl,
@@ -511,6 +513,7 @@ const en: Messages = {
     notPlanned: "no day yet",
   },
   people: peopleMessages.en,
+  navigation: navigationMessages.en,
   toolLibrary: toolLibraryMessages.en,
   repairs: repairsMessages.en,
   repairCafe: repairCafeMessages.en,
