@@ -2,7 +2,8 @@ import { Link, useLocation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import type { OfferingKind, Role } from "~/db/tables";
 import { useLanguage } from "~/i18n/use-messages";
-import { countKeys, currentLink, headerGroups, type Counts, type CountKey, type HeaderLink } from "~/modules/registry";
+import type { Messages } from "~/i18n/messages";
+import { corePages, countKeys, currentLink, headerLinks, type Counts, type CountKey, type HeaderLink } from "~/modules/registry";
 
 /** What the root loader knows for the header: where we are, who is signed in, what is switched on. */
 export interface NavigationData {
@@ -32,8 +33,9 @@ function CountBadge({ keys, counts }: { keys: readonly CountKey[]; counts: Count
 
 /**
  * The header's navigation: the pages this person may use in this neighbourhood, from the module
- * registry (only switched-on modules). On small screens it folds into a <details> menu, which opens
- * without JavaScript; on wide screens the menu's contents show as a bar (navigation.css).
+ * registry (only switched-on modules). The public pages and the account (or sign-up and login) stay
+ * in view; a member's own pages and the work pages sit in a <details> menu, which opens without
+ * JavaScript and keeps a 360 px screen free of horizontal scrolling (navigation.css).
  */
 export function SiteNavigation({ nav }: { nav: NavigationData }) {
   const { t } = useLanguage();
@@ -44,31 +46,39 @@ export function SiteNavigation({ nav }: { nav: NavigationData }) {
     menu.current?.removeAttribute("open");
   }, [location.key]);
 
-  const groups = nav.site === "tenant" ? headerGroups(nav.enabled, nav.role) : [];
+  const header = nav.site === "tenant" ? headerLinks(nav.enabled, nav.role) : { public: [], menu: [] };
+  const actions: HeaderLink[] = nav.signedIn
+    ? [...(nav.platformAdmin ? [{ href: "/admin", label: (m: Messages) => m.admin.title }] : []), corePages.account]
+    : [...(nav.site === "tenant" ? [{ href: "/aanmelden", label: (m: Messages) => m.navigation.signup }] : []), { href: "/inloggen", label: (m: Messages) => m.navigation.login }];
+  const all = [...header.public, ...header.menu.flatMap((group) => group.links), ...actions];
   const current = currentLink(
-    groups.flatMap((group) => group.links.map((link) => link.href)),
+    all.map((link) => link.href),
     location.pathname,
   );
   const item = (link: HeaderLink) => (
     <li key={link.href}>
-      <Link to={link.href} aria-current={current?.href === link.href ? current.current : undefined}>
+      <Link
+        to={link.href}
+        className={link.href === "/aanmelden" ? "site-nav-cta" : undefined}
+        aria-current={current?.href === link.href ? current.current : undefined}
+      >
         {link.label(t)}
         {link.counts ? <CountBadge keys={link.counts} counts={nav.counts} /> : null}
       </Link>
     </li>
   );
-  const signedInWithoutRole = nav.signedIn && !nav.role;
 
   return (
     <nav aria-label={t.navigation.mainMenu} className="site-nav">
-      {groups.length > 0 ? (
+      {header.public.length > 0 ? <ul className="site-nav-public">{header.public.map(item)}</ul> : null}
+      {header.menu.length > 0 ? (
         <details className="site-menu" ref={menu}>
           <summary>
             {t.navigation.menu}
-            <CountBadge keys={groups.flatMap((group) => group.links.flatMap((link) => link.counts ?? []))} counts={nav.counts} />
+            <CountBadge keys={header.menu.flatMap((group) => group.links.flatMap((link) => link.counts ?? []))} counts={nav.counts} />
           </summary>
           <div className="site-menu-groups">
-            {groups.map((group) => (
+            {header.menu.map((group) => (
               <div className="site-menu-group" key={group.id}>
                 <p className="site-menu-title" id={`menu-${group.id}`}>
                   {t.navigation.groups[group.id]}
@@ -79,39 +89,7 @@ export function SiteNavigation({ nav }: { nav: NavigationData }) {
           </div>
         </details>
       ) : null}
-      {nav.signedIn ? (
-        signedInWithoutRole || nav.site === "platform" ? (
-          <ul className="site-nav-actions">
-            {nav.platformAdmin && nav.site === "platform" ? (
-              <li>
-                <Link to="/admin" aria-current={location.pathname === "/admin" ? "page" : undefined}>
-                  {t.admin.title}
-                </Link>
-              </li>
-            ) : null}
-            <li>
-              <Link to="/account" aria-current={location.pathname === "/account" ? "page" : undefined}>
-                {t.account.title}
-              </Link>
-            </li>
-          </ul>
-        ) : null
-      ) : (
-        <ul className="site-nav-actions">
-          {nav.site === "tenant" ? (
-            <li>
-              <Link className="site-nav-cta" to="/aanmelden" aria-current={location.pathname === "/aanmelden" ? "page" : undefined}>
-                {t.navigation.signup}
-              </Link>
-            </li>
-          ) : null}
-          <li>
-            <Link to="/inloggen" aria-current={location.pathname === "/inloggen" ? "page" : undefined}>
-              {t.navigation.login}
-            </Link>
-          </li>
-        </ul>
-      )}
+      <ul className="site-nav-actions">{actions.map(item)}</ul>
     </nav>
   );
 }

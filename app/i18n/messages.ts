@@ -77,8 +77,6 @@ const nl = {
     deleteConfirm: "Ja, verwijder mijn account en mijn gegevens",
     deleteSubmit: "Account verwijderen",
     shortcuts: "Snel naar",
-    manage: "Beheer van de wijk",
-    myWork: "Mijn werk",
   },
   manage: {
     title: (name: string) => `Beheer van ${name}`,
@@ -359,8 +357,6 @@ const en: Messages = {
     deleteConfirm: "Yes, delete my account and my data",
     deleteSubmit: "Delete account",
     shortcuts: "Go to",
-    manage: "Manage the neighbourhood",
-    myWork: "My work",
   },
   manage: {
     title: (name) => `Managing ${name}`,

@@ -6,7 +6,7 @@ import type { CountKey } from "./registry";
 const nl = {
   mainMenu: "Hoofdmenu",
   menu: "Menu",
-  groups: { public: "Voor iedereen", mine: "Voor jou", work: "Werk en beheer" },
+  groups: { mine: "Voor jou", work: "Werk en beheer" },
   signup: "Aanmelden",
   login: "Inloggen",
   desk: "Balie",
@@ -31,7 +31,7 @@ const nl = {
 const en: typeof nl = {
   mainMenu: "Main menu",
   menu: "Menu",
-  groups: { public: "For everyone", mine: "For you", work: "Work and management" },
+  groups: { mine: "For you", work: "Work and management" },
   signup: "Sign up",
   login: "Log in",
   desk: "Desk",

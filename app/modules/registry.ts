@@ -161,20 +161,27 @@ export interface HeaderLink {
   counts?: readonly CountKey[];
 }
 
-/** The header's groups for this role; a visitor (no role) gets the public pages only. */
-export function headerGroups(enabled: readonly OfferingKind[], role: Role | null): { id: "public" | "mine" | "work"; links: HeaderLink[] }[] {
-  const groups: { id: "public" | "mine" | "work"; links: HeaderLink[] }[] = [{ id: "public", links: publicLinks(enabled) }];
-  if (!role) return groups;
-  groups.push({ id: "mine", links: [...residentLinks(enabled, role), corePages.account] });
+export type MenuGroupId = "mine" | "work";
+
+/**
+ * The header for this role: the public pages (always in view) and the menu's groups, a member's own
+ * pages and, for the desk and coordinators, their work. A visitor (no role) gets no menu.
+ */
+export function headerLinks(enabled: readonly OfferingKind[], role: Role | null): { public: HeaderLink[]; menu: { id: MenuGroupId; links: HeaderLink[] }[] } {
+  if (!role) return { public: publicLinks(enabled), menu: [] };
   const work: HeaderLink[] = [];
   if ((areaRoles.manage as readonly Role[]).includes(role)) work.push({ ...corePages.manage, counts: countsFor("manage", enabled, role) });
-  if ((areaRoles.desk as readonly Role[]).includes(role)) {
-    work.push({ ...corePages.desk, counts: countsFor("desk", enabled, role) }, corePages.myWork);
-  }
-  const shortcuts = (["manage", "desk"] as const).flatMap((area) => areaSections(area, enabled, role).flatMap((s) => s.links)).filter((link) => link.inHeader?.includes(role));
-  work.push(...shortcuts);
-  if (work.length > 0) groups.push({ id: "work", links: work });
-  return groups.filter((group) => group.links.length > 0);
+  if ((areaRoles.desk as readonly Role[]).includes(role)) work.push({ ...corePages.desk, counts: countsFor("desk", enabled, role) }, corePages.myWork);
+  work.push(
+    ...(["manage", "desk"] as const)
+      .flatMap((area) => areaSections(area, enabled, role).flatMap((section) => section.links))
+      .filter((link) => link.inHeader?.includes(role)),
+  );
+  const menu = [
+    { id: "mine" as const, links: residentLinks(enabled, role) },
+    { id: "work" as const, links: work },
+  ];
+  return { public: publicLinks(enabled), menu: menu.filter((group) => group.links.length > 0) };
 }
 
 /**
