@@ -118,6 +118,8 @@ const nl = {
       province: "Provincie",
       coordinatorEmail: "E-mailadres van de eerste coördinator",
       coordinatorEmailHint: "Deze persoon krijgt een uitnodiging per e-mail.",
+      modules: "Wat de wijk aanbiedt",
+      modulesHint: "Kies minstens één onderdeel. De coördinator kan dit later veranderen bij het profiel van de wijk.",
       submit: "Wijk aanmaken",
     },
   },
@@ -275,6 +277,7 @@ const nl = {
     invitation_unknown: "Deze uitnodiging kennen we niet. Kijk of je de hele link uit de e-mail hebt gebruikt.",
     invitation_used: "Deze uitnodiging is al gebruikt. Log in met je e-mailadres en wachtwoord.",
     invitation_expired: "Deze uitnodiging is verlopen. Vraag de coördinator om een nieuwe.",
+    modules_required: "Kies minstens één onderdeel.",
   },
   errors: {
     notFoundTitle: "Deze pagina bestaat niet",
@@ -398,6 +401,8 @@ const en: Messages = {
       province: "Province",
       coordinatorEmail: "Email address of the first coordinator",
       coordinatorEmailHint: "This person gets an invitation by email.",
+      modules: "What the neighbourhood offers",
+      modulesHint: "Choose at least one. The coordinator can change this later in the neighbourhood's profile.",
       submit: "Create neighbourhood",
     },
   },
@@ -552,6 +557,7 @@ const en: Messages = {
     invitation_unknown: "We do not know this invitation. Check that you used the whole link from the email.",
     invitation_used: "This invitation has already been used. Log in with your email address and password.",
     invitation_expired: "This invitation has expired. Ask the coordinator for a new one.",
+    modules_required: "Choose at least one.",
   },
   errors: {
     notFoundTitle: "This page does not exist",
