@@ -60,7 +60,7 @@ async function seedWork(tenant: TenantRow, scale: number) {
       .insertInto("home_jobs")
       .values([
         { requester_id: null, description: "Lamp ophangen", urgency: "normal", status: "requested" },
-        { requester_id: null, description: "Kastje", urgency: "low", status: "assessed" },
+        { requester_id: null, description: "Kastje", urgency: "low", status: "assessed", decision_reason: "Past in het beleid", assessed_at: new Date() },
       ])
       .execute();
   }
@@ -73,7 +73,7 @@ const hrefsIn = (html: string) => [...html.matchAll(/<a [^>]*href="([^"]+)"/g)].
 /** What a screen reader reads for the header link to `href` (its text, visually hidden parts included). */
 function linkText(html: string, href: string): string | undefined {
   const match = new RegExp(`<a [^>]*href="${href}"[^>]*>(.*?)</a>`).exec(html);
-  return match ? match[1]!.replace(/<span aria-hidden="true"[^>]*>.*?<\/span>/g, "").replace(/<[^>]+>/g, "").replace(/<!-- -->/g, "") : undefined;
+  return match ? match[1]!.replace(/<span [^>]*aria-hidden="true"[^>]*>.*?<\/span>/g, "").replace(/<[^>]+>/g, "").replace(/<!-- -->/g, "") : undefined;
 }
 
 beforeAll(async () => {
@@ -98,7 +98,7 @@ describe("the header by role", () => {
     const header = headerOf((await get(wijk, "/")).body);
     expect(header).toContain('<nav aria-label="Hoofdmenu"');
     expect(hrefsIn(header)).toEqual(["/", "/gereedschap", "/repaircafe", "/aanmelden", "/inloggen"]);
-    expect(header).toMatch(/<a class="site-nav-cta" href="\/aanmelden"[^>]*>Aanmelden<\/a>/);
+    expect(header).toMatch(/<a class="site-nav-cta"[^>]* href="\/aanmelden">Aanmelden<\/a>/);
     expect(header).not.toContain("<details");
   });
 
@@ -130,9 +130,9 @@ describe("the header by role", () => {
 
   it("marks the link of the page you are on", async () => {
     const desk = headerOf((await get(wijk, "/balie", people.coordinator)).body);
-    expect(desk).toMatch(/<a aria-current="page" href="\/balie">/);
+    expect(desk).toMatch(/<a aria-current="page"[^>]* href="\/balie">/);
     const tool = headerOf((await get(wijk, "/balie/reparaties/nieuw", people.coordinator)).body);
-    expect(tool).toMatch(/<a aria-current="true" href="\/balie\/reparaties">/);
+    expect(tool).toMatch(/<a aria-current="true"[^>]* href="\/balie\/reparaties">/);
     expect(tool).not.toContain('aria-current="page"');
   });
 
