@@ -83,6 +83,7 @@ describeInBrowser("accounts in Chromium: onboarding, invitation, desk registrati
     await page.getByLabel("Webadres").fill(slug);
     await page.getByLabel("Gemeente").fill("Steenwijkerland");
     await page.getByLabel("E-mailadres van de eerste coördinator").fill(coordinatorEmail);
+    await page.getByLabel("Gereedschap lenen").check();
     await page.getByRole("button", { name: "Wijk aanmaken" }).click();
 
     await page.waitForURL(server!.url(null, "/admin"));
