@@ -18,15 +18,22 @@ import { languageOf } from "~/i18n/language.server";
 import { messages, defaultLanguage, type Messages } from "~/i18n/messages";
 import { useLanguage } from "~/i18n/use-messages";
 import styles from "~/styles/app.css";
-import { getSession } from "~/modules/accounts/guard.server";
+import navigationStyles from "~/styles/navigation.css";
+import { enabledModules, getMember, getSession } from "~/modules/accounts/guard.server";
+import type { ValidSession } from "~/modules/accounts/sessions.server";
 import { hasLogo } from "~/modules/neighbourhood/logo.server";
+import { countsForRole } from "~/modules/registry.server";
+import { requireTenant } from "~/request-context.server";
+import { localToday } from "~/dates";
+import { SiteNavigation, type NavigationData } from "~/components/SiteNavigation";
 import { routeAccess } from "~/access";
 
 export const access = routeAccess({ site: "any", view: "anyone" });
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
-  // The neighbourhood's own colours (app/routes/thema[.]css.tsx), after app.css so they win.
+  { rel: "stylesheet", href: navigationStyles },
+  // The neighbourhood's own colours (app/routes/thema[.]css.tsx), after the others so they win.
   { rel: "stylesheet", href: "/thema.css" },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
@@ -40,7 +47,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   ]);
   return {
     lang,
-    signedIn: session !== null,
+    nav: await navigationOf(request, context, session),
     // New with every page (and after every post): PostForm sends it, so each submission counts once.
     formToken: randomUUID(),
     platformUrl: context.platformUrl,
@@ -49,6 +56,18 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         ? { kind: site.kind, name: site.tenant.name, hasLogo: logo }
         : { kind: site.kind, name: null, hasLogo: false },
   };
+}
+
+/** The header navigation's data: on a neighbourhood's host its switched-on modules, the role and its counts. */
+async function navigationOf(request: Request, context: LoaderFunctionArgs["context"], session: ValidSession | null): Promise<NavigationData | null> {
+  const signedIn = session !== null;
+  if (context.site.kind === "platform") {
+    return { site: "platform", signedIn, platformAdmin: session?.account.is_platform_admin ?? false, role: null, enabled: [], counts: {} };
+  }
+  if (context.site.kind !== "tenant") return null;
+  const [enabled, member] = await Promise.all([enabledModules(context), getMember(request, context)]);
+  const counts = member ? await countsForRole(requireTenant(context).db, enabled, member.role, localToday()) : {};
+  return { site: "tenant", signedIn, platformAdmin: false, role: member?.role ?? null, enabled, counts };
 }
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -74,10 +93,7 @@ export function Layout({ children }: { children: ReactNode }) {
             {site?.hasLogo ? <img src="/logo" alt="" /> : null}
             {site?.kind === "tenant" ? site.name : t.platformName}
           </a>
-          {site?.kind === "tenant" ? <a href="/gereedschap">{t.toolLibrary.catalog.title}</a> : null}
-          {site?.kind === "tenant" || site?.kind === "platform" ? (
-            <a href={root?.signedIn ? "/account" : "/inloggen"}>{root?.signedIn ? t.account.title : t.login.title}</a>
-          ) : null}
+          {root?.nav ? <SiteNavigation nav={root.nav} /> : null}
           <Form method="post" action="/taal" reloadDocument>
             <input type="hidden" name="lang" value={t.switchLanguageTo} />
             <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
@@ -130,9 +146,16 @@ export function ErrorBoundary() {
       <h1>{title}</h1>
       <p>{text}</p>
       {root ? (
-        <p>
-          <a href={root.platformUrl}>{t.errors.toPlatform}</a>
-        </p>
+        <ul className="link-row">
+          {root.site.kind === "tenant" ? (
+            <li>
+              <a href="/">{t.navigation.toNeighbourhood(root.site.name)}</a>
+            </li>
+          ) : null}
+          <li>
+            <a href={root.platformUrl}>{t.errors.toPlatform}</a>
+          </li>
+        </ul>
       ) : null}
     </>
   );

@@ -1,10 +1,11 @@
-// npm run tenant:create -- --slug <slug> --name <name> [--municipality ...] [--province ...] [--domain ...]
+// npm run tenant:create -- --slug <slug> --name <name> [--municipality ...] [--province ...] [--domain ...] [--modules tool_library,repairs]
 // npm run tenant:suspend -- --slug <slug>
 // npm run tenant:resume -- --slug <slug>
 import { parseArgs } from "node:util";
 import { platformDb } from "~/db/accessors.server";
 import { migratePlatform } from "~/db/migrate.server";
 import { seedNeighbourhood } from "~/modules/neighbourhood/seed.server";
+import { moduleListSchema } from "~/modules/tenants/validation";
 import { createTenant, setTenantStatus, TenantInputError, TenantNotFoundError } from "~/modules/tenants/tenants.server";
 import { openFromEnvironment } from "~/server/open.server";
 
@@ -17,6 +18,8 @@ const { values } = parseArgs({
     municipality: { type: "string" },
     province: { type: "string" },
     domain: { type: "string" },
+    // The modules it starts with (its offer); left out: every module.
+    modules: { type: "string" },
   },
 });
 
@@ -31,6 +34,8 @@ try {
   // A fresh database has no platform tables yet; this is a no-op once they exist.
   await migratePlatform(database);
   if (command === "create") {
+    const modules = values.modules === undefined ? undefined : moduleListSchema.safeParse(values.modules);
+    if (modules && !modules.success) throw new TenantInputError("modules", modules.error.issues[0]!.message);
     const started = performance.now();
     const tenant = await createTenant(
       database,
@@ -41,7 +46,7 @@ try {
         province: values.province,
         customDomain: values.domain,
       },
-      seedNeighbourhood(),
+      seedNeighbourhood(modules ? { offerings: modules.data.map((kind) => ({ kind })) } : {}),
     );
     const port = config.port === 80 ? "" : `:${config.port}`;
     console.log(`Created ${tenant.name} in ${Math.round(performance.now() - started)} ms.`);

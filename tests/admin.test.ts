@@ -52,7 +52,7 @@ describe("the platform admin", () => {
 
   it("onboards a neighbourhood from the web form, which then opens on its own host", async () => {
     const slug = uniqueSlug("web");
-    const res = await request(server.url(null, "/admin/nieuw"), form(adminCookie, { name: "Webwijk", slug, municipality: "Zwolle", province: "", coordinatorEmail: `${slug}@example.org` }));
+    const res = await request(server.url(null, "/admin/nieuw"), form(adminCookie, { name: "Webwijk", slug, municipality: "Zwolle", province: "", coordinatorEmail: `${slug}@example.org`, module_tool_library: "ja" }));
     expect(res.status).toBe(303);
     const home = await request(server.url(slug));
     expect(home.status).toBe(200);
@@ -65,7 +65,7 @@ describe("the platform admin", () => {
     expect(bad.body).toContain("Gebruik alleen kleine letters (a-z), cijfers en streepjes.");
     expect(bad.body).toContain('value="Mijn Wijk!"');
     expect(bad.body).toContain('value="Ede"');
-    const taken = await request(server.url(null, "/admin/nieuw"), form(adminCookie, { name: "Dubbel", slug: wijk.slug, coordinatorEmail: "b@example.org" }));
+    const taken = await request(server.url(null, "/admin/nieuw"), form(adminCookie, { name: "Dubbel", slug: wijk.slug, coordinatorEmail: "b@example.org", module_tool_library: "ja" }));
     expect(taken.body).toContain("Dit webadres is al in gebruik.");
   });
 

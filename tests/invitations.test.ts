@@ -39,7 +39,7 @@ describe("the first coordinator's invitation", () => {
   it("goes from the admin's onboarding form to a coordinator who manages the neighbourhood", async () => {
     const slug = uniqueSlug("uit");
     const email = `${uniqueSlug("coord")}@example.org`;
-    const created = await post(null, "/admin/nieuw", { name: "Uitnodigwijk", slug, coordinatorEmail: email }, adminCookie);
+    const created = await post(null, "/admin/nieuw", { name: "Uitnodigwijk", slug, coordinatorEmail: email, module_repairs: "ja" }, adminCookie);
     expect(created.status).toBe(303);
 
     const link = await invitationLink(email);

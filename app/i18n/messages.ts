@@ -1,6 +1,7 @@
 import type { AuditAction, OfferingKind, Role, TenantStatus } from "~/db/tables";
 import { homeJobsMessages, homeJobsValidation } from "~/modules/home-jobs/messages";
 import { peopleMessages } from "~/modules/members/messages";
+import { navigationMessages } from "~/modules/navigation-messages";
 import { repairCafeMessages, repairCafeValidation } from "~/modules/repair-cafe/messages";
 import { repairsMessages, repairsValidation } from "~/modules/repairs/messages";
 import { toolLibraryMessages, toolLibraryValidation } from "~/modules/tool-library/messages";
@@ -81,8 +82,6 @@ const nl = {
     deleteConfirm: "Ja, verwijder mijn account en mijn gegevens",
     deleteSubmit: "Account verwijderen",
     shortcuts: "Snel naar",
-    manage: "Beheer van de wijk",
-    myWork: "Mijn werk",
   },
   manage: {
     title: (name: string) => `Beheer van ${name}`,
@@ -124,6 +123,8 @@ const nl = {
       province: "Provincie",
       coordinatorEmail: "E-mailadres van de eerste coördinator",
       coordinatorEmailHint: "Deze persoon krijgt een uitnodiging per e-mail.",
+      modules: "Wat de wijk aanbiedt",
+      modulesHint: "Kies minstens één onderdeel. De coördinator kan dit later veranderen bij het profiel van de wijk.",
       submit: "Wijk aanmaken",
     },
   },
@@ -241,6 +242,7 @@ const nl = {
     notPlanned: "nog geen dag",
   },
   people: peopleMessages.nl,
+  navigation: navigationMessages.nl,
   toolLibrary: toolLibraryMessages.nl,
   repairs: repairsMessages.nl,
   repairCafe: repairCafeMessages.nl,
@@ -285,6 +287,7 @@ const nl = {
     invitation_unknown: "Deze uitnodiging kennen we niet. Kijk of je de hele link uit de e-mail hebt gebruikt.",
     invitation_used: "Deze uitnodiging is al gebruikt. Log in met je e-mailadres en wachtwoord.",
     invitation_expired: "Deze uitnodiging is verlopen. Vraag de coördinator om een nieuwe.",
+    modules_required: "Kies minstens één onderdeel.",
   },
   errors: {
     notFoundTitle: "Deze pagina bestaat niet",
@@ -372,8 +375,6 @@ const en: Messages = {
     deleteConfirm: "Yes, delete my account and my data",
     deleteSubmit: "Delete account",
     shortcuts: "Go to",
-    manage: "Manage the neighbourhood",
-    myWork: "My work",
   },
   manage: {
     title: (name) => `Managing ${name}`,
@@ -415,6 +416,8 @@ const en: Messages = {
       province: "Province",
       coordinatorEmail: "Email address of the first coordinator",
       coordinatorEmailHint: "This person gets an invitation by email.",
+      modules: "What the neighbourhood offers",
+      modulesHint: "Choose at least one. The coordinator can change this later in the neighbourhood's profile.",
       submit: "Create neighbourhood",
     },
   },
@@ -529,6 +532,7 @@ const en: Messages = {
     notPlanned: "no day yet",
   },
   people: peopleMessages.en,
+  navigation: navigationMessages.en,
   toolLibrary: toolLibraryMessages.en,
   repairs: repairsMessages.en,
   repairCafe: repairCafeMessages.en,
@@ -573,6 +577,7 @@ const en: Messages = {
     invitation_unknown: "We do not know this invitation. Check that you used the whole link from the email.",
     invitation_used: "This invitation has already been used. Log in with your email address and password.",
     invitation_expired: "This invitation has expired. Ask the coordinator for a new one.",
+    modules_required: "Choose at least one.",
   },
   errors: {
     notFoundTitle: "This page does not exist",

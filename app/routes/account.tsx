@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Field } from "~/components/Field";
 import { parseForm } from "~/forms";
@@ -12,6 +12,7 @@ import { deleteOwnAccount, ownMemberRecord, ownProfileSchema, updateOwnProfile }
 import { signedInAccount } from "~/modules/accounts/guard.server";
 import { routeAccess } from "~/access";
 import { PostForm } from "~/components/PostForm";
+import { AreaPages } from "~/components/AreaPages";
 
 export const access = routeAccess({ site: "both", view: "signedIn" });
 
@@ -71,48 +72,7 @@ export default function Account() {
     <>
       <h1>{t.account.title}</h1>
       <p>{t.login.loggedInAs(email)}</p>
-      {member ? (
-        <nav aria-labelledby="snel-naar">
-          <h2 id="snel-naar">{t.account.shortcuts}</h2>
-          <ul className="link-row">
-            <li>
-              <Link to="/account/leningen">{t.toolLibrary.myLoans.title}</Link>
-            </li>
-            <li>
-              <Link to="/reparaties">{t.repairs.mine.title}</Link>
-            </li>
-            <li>
-              <Link to="/klussen">{t.homeJobs.mine.title}</Link>
-            </li>
-            {member.role !== "resident" ? (
-              <>
-                <li>
-                  <Link to="/mijn-werk">{t.account.myWork}</Link>
-                </li>
-                <li>
-                  <Link to="/balie">{t.toolLibrary.desk.title}</Link>
-                </li>
-                <li>
-                  <Link to="/balie/reparaties">{t.repairs.desk.title}</Link>
-                </li>
-              </>
-            ) : null}
-            {member.role === "coordinator" ? (
-              <>
-                <li>
-                  <Link to="/beheer">{t.account.manage}</Link>
-                </li>
-                <li>
-                  <Link to="/beheer/gereedschap">{t.toolLibrary.manage.title}</Link>
-                </li>
-                <li>
-                  <Link to="/beheer/klussen">{t.homeJobs.board.title}</Link>
-                </li>
-              </>
-            ) : null}
-          </ul>
-        </nav>
-      ) : null}
+      <AreaPages area="account" />
 
       {member ? (
         <>

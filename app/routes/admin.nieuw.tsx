@@ -10,7 +10,8 @@ import { platformDb, tenantDb } from "~/db/accessors.server";
 import { emailSchema } from "~/modules/accounts/validation.server";
 import { inviteMember } from "~/modules/members/invitations.server";
 import { createTenant, neighbourhoodUrl, TenantInputError } from "~/modules/tenants/tenants.server";
-import { newTenantSchema } from "~/modules/tenants/validation";
+import { moduleCheckboxesSchema, newTenantSchema } from "~/modules/tenants/validation";
+import { offeringKinds } from "~/db/tables";
 import { platformAdmin } from "~/modules/accounts/guard.server";
 import { routeAccess } from "~/access";
 import { PostForm } from "~/components/PostForm";
@@ -27,11 +28,15 @@ const onboarding = newTenantSchema.omit({ customDomain: true }).extend({ coordin
  */
 export async function action({ request, context }: ActionFunctionArgs) {
   const { database } = platformAdmin(context);
-  const form = parseForm(onboarding, await request.formData());
-  if (!form.ok) return { errors: form.errors, values: form.values };
+  const formData = await request.formData();
+  const form = parseForm(onboarding, formData);
+  const modules = parseForm(moduleCheckboxesSchema, formData);
+  if (!form.ok || !modules.ok) {
+    return { errors: { ...(form.ok ? {} : form.errors), ...(modules.ok ? {} : modules.errors) }, values: form.ok ? keepTyped(form.raw) : form.values };
+  }
   const { coordinatorEmail, ...neighbourhood } = form.data;
   try {
-    const tenant = await createTenant(database, neighbourhood, seedNeighbourhood());
+    const tenant = await createTenant(database, neighbourhood, seedNeighbourhood({ offerings: modules.data.map((kind) => ({ kind })) }));
     await inviteMember(tenantDb(database, tenant.id), platformDb(database), {
       tenant,
       siteUrl: neighbourhoodUrl(context.platformUrl, tenant),
@@ -48,7 +53,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function NewNeighbourhood() {
   const answer = useActionData<typeof action>();
-  const { t } = useLanguage();
+  const { t, explain } = useLanguage();
   const field = (name: string) => ({ name, defaultValue: answer?.values[name], error: answer?.errors[name] });
   return (
     <>
@@ -59,6 +64,22 @@ export default function NewNeighbourhood() {
         <Field {...field("municipality")} label={t.admin.form.municipality} />
         <Field {...field("province")} label={t.admin.form.province} />
         <Field {...field("coordinatorEmail")} type="email" label={t.admin.form.coordinatorEmail} hint={t.admin.form.coordinatorEmailHint} required />
+        <fieldset className={answer?.errors.modules ? "field field-error" : "field"} aria-describedby={answer?.errors.modules ? "veld-modules-fout" : "veld-modules-uitleg"}>
+          <legend>{t.admin.form.modules}</legend>
+          <p className="hint" id="veld-modules-uitleg">
+            {t.admin.form.modulesHint}
+          </p>
+          {answer?.errors.modules ? (
+            <p className="error" id="veld-modules-fout">
+              {explain(answer.errors.modules)}
+            </p>
+          ) : null}
+          {offeringKinds.map((kind) => (
+            <label key={kind} className="choice">
+              <input type="checkbox" name={`module_${kind}`} value="ja" defaultChecked={answer?.values[`module_${kind}`] === "ja"} /> {t.offerings[kind]}
+            </label>
+          ))}
+        </fieldset>
         <button type="submit">{t.admin.form.submit}</button>
       </PostForm>
     </>

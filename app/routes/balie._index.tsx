@@ -5,22 +5,24 @@ import { titleMeta } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-messages";
 import { DeskToolSearch } from "~/modules/tool-library/DeskToolSearch";
 import { deskOverview, upcomingReservations } from "~/modules/tool-library/loans.server";
-import { signedInMember } from "~/modules/accounts/guard.server";
+import { enabledModules, signedInMember } from "~/modules/accounts/guard.server";
+import { AreaPages } from "~/components/AreaPages";
 import { desk, routeAccess } from "~/access";
 
 export const access = routeAccess({ site: "neighbourhood", view: desk });
 
 export const meta = titleMeta((t) => t.toolLibrary.desk.title);
 
-/** The desk's day: what to hand out, what is out, what is late, what is coming. */
+/** The desk's pages, and with the tool library switched on its day: what to hand out, what is out, what is late, what is coming. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { db } = signedInMember(context);
+  if (!(await enabledModules(context)).includes("tool_library")) return { lending: null };
   const today = localToday();
   const [overview, upcoming] = await Promise.all([deskOverview(db, today), upcomingReservations(db, today)]);
-  return { ...overview, upcoming };
+  return { lending: { ...overview, upcoming } };
 }
 
-type LoanRow = ReturnType<typeof useLoaderData<typeof loader>>["out"][number];
+type LoanRow = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["lending"]>["out"][number];
 
 function LoanTable({ id, title, empty, loans, showPhone }: { id: string; title: string; empty: string; loans: LoanRow[]; showPhone?: boolean }) {
   const { t, lang } = useLanguage();
@@ -63,22 +65,24 @@ function LoanTable({ id, title, empty, loans, showPhone }: { id: string; title: 
 }
 
 export default function Desk() {
-  const { toHandOut, out, overdue, upcoming } = useLoaderData<typeof loader>();
+  const { lending } = useLoaderData<typeof loader>();
   const { t } = useLanguage();
   const d = t.toolLibrary.desk;
   return (
     <>
-      <h1>{d.title}</h1>
-      <p>
-        <Link to="/balie/uitlenen">{d.walkIn}</Link> · <Link to="/balie/reparaties">{t.repairs.desk.title}</Link> · <Link to="/mijn-werk">{t.myWork.title}</Link>
-      </p>
-      <DeskToolSearch />
-      <div className="board">
-        <LoanTable id="meegeven" title={d.toHandOut} empty={d.toHandOutNone} loans={toHandOut} />
-        <LoanTable id="te-laat" title={d.overdue} empty={d.overdueNone} loans={overdue} showPhone />
-        <LoanTable id="uitgeleend" title={d.out} empty={d.outNone} loans={out} />
-        <LoanTable id="later" title={d.upcoming} empty={d.upcomingNone} loans={upcoming} />
-      </div>
+      <h1>{lending ? d.title : t.navigation.desk}</h1>
+      <AreaPages area="desk" />
+      {lending ? (
+        <>
+          <DeskToolSearch />
+          <div className="board">
+            <LoanTable id="meegeven" title={d.toHandOut} empty={d.toHandOutNone} loans={lending.toHandOut} />
+            <LoanTable id="te-laat" title={d.overdue} empty={d.overdueNone} loans={lending.overdue} showPhone />
+            <LoanTable id="uitgeleend" title={d.out} empty={d.outNone} loans={lending.out} />
+            <LoanTable id="later" title={d.upcoming} empty={d.upcomingNone} loans={lending.upcoming} />
+          </div>
+        </>
+      ) : null}
     </>
   );
 }

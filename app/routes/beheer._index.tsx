@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Field } from "~/components/Field";
 import { parseForm } from "~/forms";
@@ -12,6 +12,7 @@ import { roles } from "~/db/tables";
 import { signedInMember } from "~/modules/accounts/guard.server";
 import { coordinators, routeAccess } from "~/access";
 import { PostForm } from "~/components/PostForm";
+import { AreaPages } from "~/components/AreaPages";
 
 export const access = routeAccess({ site: "neighbourhood", view: coordinators });
 
@@ -58,11 +59,7 @@ export default function Manage() {
   return (
     <>
       <h1>{t.manage.title(name)}</h1>
-      <p>
-        <Link to="/beheer/profiel">{t.profileForm.title}</Link> · <Link to="/beheer/gereedschap">{t.toolLibrary.manage.title}</Link> ·{" "}
-        <Link to="/balie">{t.toolLibrary.desk.title}</Link> · <Link to="/balie/reparaties">{t.repairs.desk.title}</Link> ·{" "}
-        <Link to="/beheer/klussen">{t.homeJobs.board.title}</Link> · <Link to="/beheer/logboek">{t.audit.title}</Link>
-      </p>
+      <AreaPages area="manage" />
       <h2 id="mensen">{t.manage.members}</h2>
       {mine("role")?.errors.role ? (
         <p className="error" role="alert">

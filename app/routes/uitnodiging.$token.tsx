@@ -11,6 +11,7 @@ import { newPasswordSchema } from "~/modules/accounts/validation.server";
 import { acceptInvitation, lookUpInvitation } from "~/modules/members/invitations.server";
 import { requireTenant } from "~/request-context.server";
 import { routeAccess } from "~/access";
+import type { Role } from "~/db/tables";
 import { PostForm } from "~/components/PostForm";
 
 export const access = routeAccess({ site: "neighbourhood", view: "anyone" });
@@ -27,6 +28,9 @@ const nameSchema = z.string({ error: "name_required" }).trim().min(1, "name_requ
 const newMember = z.object({ name: nameSchema, password: newPasswordSchema });
 const existingMember = z.object({ name: nameSchema, password: z.string({ error: "password_required" }).min(1, "password_required").max(200, "password_too_long") });
 
+/** Where someone who just joined starts: a coordinator at the management, a volunteer at their work. */
+const landingOf: Record<Role, string> = { coordinator: "/beheer", volunteer: "/mijn-werk", resident: "/" };
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { db, tenant } = requireTenant(context);
   const token = params.token ?? "";
@@ -36,7 +40,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!form.ok) return { errors: form.errors, values: form.values };
   const accepted = await acceptInvitation(db, context.platformDb, tenant.id, token, form.data);
   if (!accepted.ok) return { errors: { [accepted.field]: accepted.error } as Record<string, string>, values: { name: form.data.name } };
-  return redirect("/", { status: 303, headers: { "Set-Cookie": await startSession(request, context, accepted.accountId) } });
+  return redirect(landingOf[accepted.role], { status: 303, headers: { "Set-Cookie": await startSession(request, context, accepted.accountId) } });
 }
 
 export default function AcceptInvitation() {

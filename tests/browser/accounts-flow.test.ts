@@ -83,6 +83,7 @@ describeInBrowser("accounts in Chromium: onboarding, invitation, desk registrati
     await page.getByLabel("Webadres").fill(slug);
     await page.getByLabel("Gemeente").fill("Steenwijkerland");
     await page.getByLabel("E-mailadres van de eerste coördinator").fill(coordinatorEmail);
+    await page.getByLabel("Gereedschap lenen").check();
     await page.getByRole("button", { name: "Wijk aanmaken" }).click();
 
     await page.waitForURL(server!.url(null, "/admin"));
@@ -119,9 +120,9 @@ describeInBrowser("accounts in Chromium: onboarding, invitation, desk registrati
     await page.getByLabel("Wachtwoord").fill(password);
     await page.getByRole("button", { name: "Uitnodiging aannemen" }).click();
 
-    // Logged in on the neighbourhood's home page: the header offers the account, not the login.
-    await page.waitForURL(server!.url(slug));
-    await page.getByRole("heading", { level: 1, name: neighbourhoodName }).waitFor();
+    // Logged in, a coordinator starts at the management: the header offers the account, not the login.
+    await page.waitForURL(server!.url(slug, "/beheer"));
+    await page.getByRole("heading", { level: 1, name: `Beheer van ${neighbourhoodName}` }).waitFor();
     const header = page.getByRole("banner");
     await header.getByRole("link", { name: "Mijn account" }).waitFor();
     expect(await header.getByRole("link", { name: "Inloggen" }).count()).toBe(0);

@@ -303,6 +303,12 @@ export function assignedHomeJobs(db: TenantDb, memberId: string) {
     .execute();
 }
 
+/** How many requested jobs wait for a coordinator to assess them: the header's badge. */
+export async function countJobsToAssess(db: TenantDb): Promise<number> {
+  const row = await db.selectFrom("home_jobs").select((eb) => eb.fn.countAll<string>().as("count")).where("status", "=", "requested").executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
 /** The coordinator's board: every job that is not closed, by status, with its partner. */
 export function boardJobs(db: TenantDb) {
   return db

@@ -61,7 +61,8 @@ export async function lookUpInvitation(db: TenantDb, platform: PlatformDb, token
   };
 }
 
-export type AcceptResult = { ok: true; accountId: string } | { ok: false; field: "password" | "form"; error: string };
+/** On success, `role` is the role the person has here now (an invitation never lowers it). */
+export type AcceptResult = { ok: true; accountId: string; role: Role } | { ok: false; field: "password" | "form"; error: string };
 
 const roleRank: Record<Role, number> = { resident: 0, volunteer: 1, coordinator: 2 };
 
@@ -115,10 +116,11 @@ export async function acceptInvitation(
     if (roleRank[invitation.role] > roleRank[existingMember.role]) {
       await db.updateTable("members").set({ role: invitation.role, updated_at: new Date() }).where("id", "=", existingMember.id).execute();
       await recordAudit(db, { actor: existingMember.id, action: "role_changed", subject: existingMember.id, details: { from: existingMember.role, to: invitation.role } });
+      return { ok: true, accountId: account.id, role: invitation.role };
     }
-    return { ok: true, accountId: account.id };
+    return { ok: true, accountId: account.id, role: existingMember.role };
   }
   const member = await joinNeighbourhood(db, platform, tenantId, { accountId: account.id, name: input.name, role: invitation.role });
   await recordAudit(db, { actor: member.id, action: "member_joined", subject: member.id, details: { role: invitation.role } });
-  return { ok: true, accountId: account.id };
+  return { ok: true, accountId: account.id, role: invitation.role };
 }

@@ -245,6 +245,12 @@ export async function repairBoard(db: TenantDb) {
   return byStatus;
 }
 
+/** How many repairs wait for the desk to plan them (registered, no day or fixer yet): the header's badge. */
+export async function countRepairsWaiting(db: TenantDb): Promise<number> {
+  const row = await db.selectFrom("repairs").select((eb) => eb.fn.countAll<string>().as("count")).where("status", "=", "registered").executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
 /** Open repairs that this person is one of the fixers of (for the shared "my work" page). */
 export function assignedRepairs(db: TenantDb, memberId: string) {
   return db

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { offeringKinds, type OfferingKind } from "~/db/tables";
 
 /** Words that name parts of the platform itself and can never be a neighbourhood's subdomain. */
 export const reservedSlugs = new Set([
@@ -45,3 +46,19 @@ export const newTenantSchema = z.object({
 });
 
 export type NewTenant = z.input<typeof newTenantSchema>;
+
+/**
+ * The modules a new neighbourhood starts with (its offer, which switches them on), at least one: from
+ * the onboarding form's checkboxes `module_<kind>` ("ja").
+ */
+export const moduleCheckboxesSchema = z.looseObject({}).transform((form, ctx): OfferingKind[] => {
+  const chosen = offeringKinds.filter((kind) => form[`module_${kind}`] === "ja");
+  if (chosen.length === 0) ctx.addIssue({ code: "custom", path: ["modules"], message: "modules_required" });
+  return chosen;
+});
+
+/** The same from the command line: `--modules tool_library,repairs`. */
+export const moduleListSchema = z
+  .string()
+  .transform((list) => list.split(",").map((kind) => kind.trim()).filter(Boolean))
+  .pipe(z.array(z.enum(offeringKinds, `Kies uit ${offeringKinds.join(", ")}.`)).min(1, "Kies minstens één onderdeel."));

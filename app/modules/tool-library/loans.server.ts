@@ -399,18 +399,32 @@ const deskLoans = (db: TenantDb) =>
     .leftJoin("members", "members.id", "loans.member_id")
     .select([...loanColumns, "members.name as member_name", "members.phone as member_phone"]);
 
+/** Reserved from today or earlier, still running and not collected: the desk hands these out. */
+const awaitingHandOut = (today: string) =>
+  sql<SqlBool>`loans.status = 'reserved' and lower(loans.period) <= ${today}::date and upper(loans.period) > ${today}::date`;
+/** Out after its last day (the period's upper bound is the day after it). */
+const overdue = (today: string) => sql<SqlBool>`loans.status = 'on_loan' and upper(loans.period) <= ${today}::date`;
+
 export async function deskOverview(db: TenantDb, today: string) {
   const base = deskLoans(db);
   const [toHandOut, out] = await Promise.all([
-    base
-      .where("loans.status", "=", "reserved")
-      .where(sql`lower(loans.period)`, "<=", sql`${today}::date`)
-      .where(sql`upper(loans.period)`, ">", sql`${today}::date`)
-      .orderBy("loans.period")
-      .execute(),
+    base.where(awaitingHandOut(today)).orderBy("loans.period").execute(),
     base.where("loans.status", "=", "on_loan").orderBy(sql`upper(loans.period)`).execute(),
   ]);
   return { toHandOut, out: out.filter((loan) => loan.due >= today), overdue: out.filter((loan) => loan.due < today) };
+}
+
+/** How many loans the desk must act on today (the header's badge): to hand out, and late. */
+export async function deskCounts(db: TenantDb, today: string): Promise<{ toHandOut: number; overdue: number }> {
+  const row = await db
+    .selectFrom("loans")
+    .select((eb) => [
+      eb.fn.countAll<string>().filterWhere(awaitingHandOut(today)).as("toHandOut"),
+      eb.fn.countAll<string>().filterWhere(overdue(today)).as("overdue"),
+    ])
+    .where("loans.status", "in", ["reserved", "on_loan"])
+    .executeTakeFirstOrThrow();
+  return { toHandOut: Number(row.toHandOut), overdue: Number(row.overdue) };
 }
 
 /**
