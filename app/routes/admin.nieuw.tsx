@@ -7,10 +7,9 @@ import { titleMeta } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-messages";
 import { seedNeighbourhood } from "~/modules/neighbourhood/seed.server";
 import { platformDb, tenantDb } from "~/db/accessors.server";
-import { emailSchema } from "~/modules/accounts/validation.server";
 import { inviteMember } from "~/modules/members/invitations.server";
 import { createTenant, neighbourhoodUrl, TenantInputError } from "~/modules/tenants/tenants.server";
-import { newTenantSchema } from "~/modules/tenants/validation";
+import { onboardingSchema } from "~/modules/tenants/admin.server";
 import { platformAdmin } from "~/modules/accounts/guard.server";
 import { routeAccess } from "~/access";
 import { PostForm } from "~/components/PostForm";
@@ -19,15 +18,13 @@ export const access = routeAccess({ site: "platform", view: "platformAdmin" });
 
 export const meta = titleMeta((t) => t.admin.onboard);
 
-const onboarding = newTenantSchema.omit({ customDomain: true }).extend({ coordinatorEmail: emailSchema });
-
 /**
  * Onboards a neighbourhood with the same logic as `npm run tenant:create`, and invites its first
  * coordinator by email.
  */
 export async function action({ request, context }: ActionFunctionArgs) {
   const { database } = platformAdmin(context);
-  const form = parseForm(onboarding, await request.formData());
+  const form = parseForm(onboardingSchema, await request.formData());
   if (!form.ok) return { errors: form.errors, values: form.values };
   const { coordinatorEmail, ...neighbourhood } = form.data;
   try {

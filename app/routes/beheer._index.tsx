@@ -1,12 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { Field } from "~/components/Field";
 import { parseForm } from "~/forms";
 import { titleMeta } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-messages";
-import { emailSchema } from "~/modules/accounts/validation.server";
-import { inviteMember } from "~/modules/members/invitations.server";
+import { invitationSchema, inviteMember } from "~/modules/members/invitations.server";
 import { changeRole, deskRegistrationSchema, listMembers, registerAtDesk, roleChangeSchema } from "~/modules/members/members.server";
 import { roles } from "~/db/tables";
 import { signedInMember } from "~/modules/accounts/guard.server";
@@ -22,7 +20,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { name: tenant.name, me: member.id, members: await listMembers(db) };
 }
 
-const invitationSchema = z.object({ email: emailSchema, role: z.enum(["coordinator", "volunteer"], { error: "role_invalid" }) });
 
 type Answer = { form: string; errors: Record<string, string>; values: Record<string, string>; done?: string };
 
