@@ -13,6 +13,13 @@ export function isLanguage(value: unknown): value is Language {
   return languages.includes(value as Language);
 }
 
+// Role names inside a sentence of the audit log ("van bewoner naar coördinator"); details keep the codes.
+const roleWords: Record<Language, Record<Role, string>> = {
+  nl: { coordinator: "coördinator", volunteer: "vrijwilliger", resident: "bewoner" },
+  en: { coordinator: "coordinator", volunteer: "volunteer", resident: "resident" },
+};
+const roleWord = (lang: Language, role: string | undefined) => roleWords[lang][role as Role] ?? "?";
+
 // Plain Dutch at B1 level: short sentences, common words, "je" rather than "u".
 const nl = {
   switchLanguage: "Read this in English",
@@ -153,7 +160,8 @@ const nl = {
         login: "Ingelogd",
         member_registered: `${subject ?? "Iemand"} ingeschreven aan de balie`,
         member_joined: `${subject ?? "Iemand"} doet mee via een uitnodiging`,
-        role_changed: `Rol van ${subject ?? "iemand"} veranderd van ${details.from ?? "?"} naar ${details.to ?? "?"}`,
+        member_signed_up: `${subject ?? "Iemand"} heeft zich zelf aangemeld`,
+        role_changed: `Rol van ${subject ?? "iemand"} veranderd van ${roleWord("nl", details.from)} naar ${roleWord("nl", details.to)}`,
         data_exported: `Gegevens van ${subject ?? "iemand"} gedownload`,
         member_deleted: "Account en gegevens verwijderd",
         personal_data_viewed: `Adres en telefoon van ${subject ?? "iemand"} bekeken${details.what ? ` (${details.what})` : ""}`,
@@ -254,6 +262,8 @@ const nl = {
     privacy_required: "Je kunt je alleen aanmelden als je akkoord gaat met de privacyverklaring.",
     email_taken: "Er is al een account met dit e-mailadres. Vul het wachtwoord van dat account in, of log in.",
     name_required: "Vul je naam in.",
+    other_name_required: "Vul de naam in.",
+    other_email_required: "Vul het e-mailadres in.",
     name_too_long: "Deze naam is te lang (meer dan 100 tekens).",
     role_invalid: "Kies een rol.",
     neighbourhood_required: "Kies een wijk.",
@@ -433,7 +443,8 @@ const en: Messages = {
         login: "Logged in",
         member_registered: `${subject ?? "Someone"} registered at the desk`,
         member_joined: `${subject ?? "Someone"} joined through an invitation`,
-        role_changed: `Role of ${subject ?? "someone"} changed from ${details.from ?? "?"} to ${details.to ?? "?"}`,
+        member_signed_up: `${subject ?? "Someone"} signed up`,
+        role_changed: `Role of ${subject ?? "someone"} changed from ${roleWord("en", details.from)} to ${roleWord("en", details.to)}`,
         data_exported: `Data of ${subject ?? "someone"} downloaded`,
         member_deleted: "Account and data deleted",
         personal_data_viewed: `Address and phone of ${subject ?? "someone"} viewed${details.what ? ` (${details.what})` : ""}`,
@@ -532,6 +543,8 @@ const en: Messages = {
     privacy_required: "You can only sign up if you agree to the privacy statement.",
     email_taken: "There is already an account with this email address. Fill in the password of that account, or log in.",
     name_required: "Fill in your name.",
+    other_name_required: "Fill in the name.",
+    other_email_required: "Fill in the email address.",
     name_too_long: "This name is too long (over 100 characters).",
     role_invalid: "Choose a role.",
     neighbourhood_required: "Choose a neighbourhood.",

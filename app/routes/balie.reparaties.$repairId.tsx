@@ -254,7 +254,7 @@ export default function DeskRepair() {
               hint={d.categoryHint}
               defaultValue={closeValues.productCategory ?? defaultOrdsCategory[repair.kind]}
               error={close?.errors.productCategory}
-              options={ordsProductCategories.map((value) => ({ value, label: value }))}
+              options={ordsProductCategories.map((value) => ({ value, label: d.productCategories[value] })).sort((a, b) => a.label.localeCompare(b.label, lang))}
             />
             <SelectField
               name="barrier"

@@ -7,7 +7,7 @@ import { messages } from "~/i18n/messages";
 import { createAccount, EmailTakenError, findAccountByEmail } from "~/modules/accounts/accounts.server";
 import { allowAttempt, limits } from "~/modules/accounts/rate-limit.server";
 import { verifyPassword } from "~/modules/accounts/passwords.server";
-import { emailSchema, newPasswordSchema } from "~/modules/accounts/validation.server";
+import { newPasswordSchema, otherPersonEmailSchema } from "~/modules/accounts/validation.server";
 import { queueEmail } from "~/modules/email/outbox.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { joinNeighbourhood } from "./members.server";
@@ -16,7 +16,7 @@ export const INVITATION_DAYS = 7;
 const hashToken = (token: string) => sha256(new TextEncoder().encode(token));
 
 /** The coordinator's invitation form: an email address and the role to give. */
-export const invitationSchema = z.object({ email: emailSchema, role: z.enum(["coordinator", "volunteer"], { error: "role_invalid" }) });
+export const invitationSchema = z.object({ email: otherPersonEmailSchema, role: z.enum(["coordinator", "volunteer"], { error: "role_invalid" }) });
 
 /** Invites someone to this neighbourhood with a role and queues the email with the link. */
 export async function inviteMember(

@@ -47,7 +47,8 @@ export async function addMember(
 
 /** A resident registered at the desk, possibly without email or phone: nobody logs in as them. */
 export const deskRegistrationSchema = z.object({
-  name: z.string({ error: "name_required" }).trim().min(1, "name_required").max(100, "name_too_long"),
+  // The desk fills this in for someone else: "Vul de naam in", not "je naam".
+  name: z.string({ error: "other_name_required" }).trim().min(1, "other_name_required").max(100, "name_too_long"),
   phone: optionalText(30),
   address: optionalText(200),
   notes: optionalText(1000),

@@ -1,16 +1,16 @@
 import { platformDb, tenantDb } from "~/db/accessors.server";
 import type { Database } from "~/db/database.server";
 import { z } from "zod";
-import { emailSchema } from "~/modules/accounts/validation.server";
+import { otherPersonEmailSchema } from "~/modules/accounts/validation.server";
 import { newTenantSchema } from "./validation";
 
 /** Onboarding at /admin/nieuw: the neighbourhood and its first coordinator's email address. */
-export const onboardingSchema = newTenantSchema.omit({ customDomain: true }).extend({ coordinatorEmail: emailSchema });
+export const onboardingSchema = newTenantSchema.omit({ customDomain: true }).extend({ coordinatorEmail: otherPersonEmailSchema });
 
 /** A (new) coordinator for an existing neighbourhood, from the admin overview. */
 export const coordinatorInvitationSchema = z.object({
   slug: z.string({ error: "neighbourhood_required" }).min(1, "neighbourhood_required"),
-  email: emailSchema,
+  email: otherPersonEmailSchema,
 });
 
 /**
