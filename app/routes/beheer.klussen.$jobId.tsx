@@ -8,7 +8,7 @@ import { titleMeta } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-messages";
 import { formatEuro } from "~/money";
 import {
-  acceptEstimate,
+  answerEstimate,
   allowedTransitions,
   assessJob,
   assessmentSchema,
@@ -72,7 +72,7 @@ export async function action({ request, context, params }: ActionFunctionArgs): 
   if (intent === "acceptForPartner" || intent === "close") {
     const form = parseForm(seenSchema, formData);
     if (!form.ok) return { intent, ...form };
-    return answer(intent === "close" ? await closeJob(db, job.id, form.data.seen) : await acceptEstimate(db, job.id, form.data.seen, member), form.raw);
+    return answer(intent === "close" ? await closeJob(db, job.id, form.data.seen) : await answerEstimate(db, job.id, form.data.seen, member, "accept"), form.raw);
   }
   if (intent === "cancel") {
     const form = parseForm(cancelSchema, formData);
@@ -207,7 +207,13 @@ export default function AssessHomeJob() {
         </>
       ) : null}
 
-      {job.status === "assessed" ? (
+      {job.status === "estimate_declined" ? (
+        <p role="status" className="notice">
+          {a.estimateDeclined}
+        </p>
+      ) : null}
+
+      {allowedTransitions[job.status].includes("estimated") ? (
         <>
           <h2 id="kosten">{a.estimateTitle}</h2>
           <PostForm noValidate aria-labelledby="kosten">

@@ -45,6 +45,34 @@ export async function inviteMember(
   });
 }
 
+/**
+ * Whether the person with this email address is already in this neighbourhood. The coordinator then
+ * changes their role in the list instead of sending an invitation that changes nothing.
+ */
+export async function isMemberByEmail(db: TenantDb, platform: PlatformDb, email: string): Promise<boolean> {
+  const account = await findAccountByEmail(platform, email);
+  if (!account) return false;
+  return Boolean(await db.selectFrom("members").select("id").where("account_id", "=", account.id).executeTakeFirst());
+}
+
+/** Invitations not yet accepted and not expired, newest first, for the coordinators' members page. */
+export function pendingInvitations(db: TenantDb) {
+  return db
+    .selectFrom("invitations")
+    .select(["id", "email", "role", "expires_at"])
+    .where("accepted_at", "is", null)
+    .where("expires_at", ">", new Date())
+    .orderBy("created_at", "desc")
+    .execute();
+}
+
+export const withdrawSchema = z.object({ invitationId: z.uuid() });
+
+/** Withdraws an invitation that was not accepted yet: its row goes, so the emailed link stops working. */
+export async function withdrawInvitation(db: TenantDb, invitationId: string): Promise<void> {
+  await db.deleteFrom("invitations").where("id", "=", invitationId).where("accepted_at", "is", null).execute();
+}
+
 export type InvitationState =
   | { state: "valid"; id: string; email: string; role: Role; hasAccount: boolean; invitedBy: string | null }
   | { state: "used" | "expired" | "unknown" };

@@ -8,6 +8,7 @@ import * as toolLibrary from "./0006_tool_library";
 import * as repairs from "./0007_repairs";
 import * as homeJobs from "./0008_home_jobs";
 import * as repairCafe from "./0009_repair_cafe";
+import * as homeJobsEstimateDeclined from "./0010_home_jobs_estimate_declined";
 
 // Every tenant migration, by name; names sort in the order they run. Add new files here.
 export const tenantMigrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const tenantMigrations: Record<string, Migration> = {
   "0007_repairs": repairs,
   "0008_home_jobs": homeJobs,
   "0009_repair_cafe": repairCafe,
+  "0010_home_jobs_estimate_declined": homeJobsEstimateDeclined,
 };
