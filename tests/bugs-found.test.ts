@@ -1,4 +1,5 @@
 // Bugs found in review (issue 9, part 6), each with a test that fails without its fix.
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { platformDb, tenantDb } from "~/db/accessors.server";
 import type { Database } from "~/db/database.server";
@@ -192,5 +193,31 @@ describe("the repair desk says what really happens", () => {
     );
     expect(closed.body).toContain("Afgerond. Deze bewoner heeft geen e-mail.");
     expect(closed.body).not.toContain("De bewoner krijgt bericht.");
+  });
+});
+
+describe("the platform admin", () => {
+  it("gets a confirmation after onboarding: what was made, where the invitation went, a link to the site", async () => {
+    const admin = await signedInAsPlatformAdmin(database, server);
+    const slug = uniqueSlug("bevestigd");
+    const email = `${uniqueSlug("eerste")}@example.org`;
+    const created = await postForm(server.url(null, "/admin/nieuw"), { name: "Bevestigwijk", slug, municipality: "Ede", coordinatorEmail: email }, admin.cookie);
+    expect(created.status).toBe(303);
+    expect(created.headers.location).toBe(`/admin/nieuw?klaar=${slug}`);
+    const page = (await request(server.url(null, created.headers.location as string), { headers: { Cookie: admin.cookie } })).body;
+    expect(page).toContain("De wijk is aangemaakt");
+    expect(page).toContain("Bevestigwijk is aangemaakt");
+    expect(page).toContain(`De uitnodiging voor de eerste coördinator is verstuurd naar ${email}.`);
+    expect(page).toContain(`href="${server.url(slug)}"`);
+  });
+
+  it("opens /admin and logs in there, as admin:create and the README say", async () => {
+    const loggedOut = await request(server.url(null, "/admin"));
+    expect(loggedOut.status).toBe(303);
+    expect(loggedOut.headers.location).toBe("/inloggen?terug=%2Fadmin");
+    const admin = await signedInAsPlatformAdmin(database, server);
+    expect((await request(server.url(null, "/admin"), { headers: { Cookie: admin.cookie } })).status).toBe(200);
+    expect(readFileSync("scripts/admin.ts", "utf8")).toContain("Open /admin on the platform's own domain");
+    expect(readFileSync("README.md", "utf8")).toContain("open `http://localhost:3000/admin` and log in there");
   });
 });

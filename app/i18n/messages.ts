@@ -128,6 +128,14 @@ const nl = {
       coordinatorEmailHint: "Deze persoon krijgt een uitnodiging per e-mail.",
       submit: "Wijk aanmaken",
     },
+    onboarded: {
+      title: "De wijk is aangemaakt",
+      created: (name: string) => `${name} is aangemaakt, met openingstijden en aanbod om mee te beginnen. De coördinator kan die aanpassen.`,
+      invited: (email: string, days: number) => `De uitnodiging voor de eerste coördinator is verstuurd naar ${email}. De link werkt ${days} dagen.`,
+      visit: (url: string) => `Naar de site van de wijk (${url})`,
+      overview: "Naar het overzicht",
+      another: "Nog een wijk aanmelden",
+    },
   },
   invitation: {
     emailSubject: (name: string) => `Uitnodiging voor ${name}`,
@@ -418,6 +426,14 @@ const en: Messages = {
       coordinatorEmail: "Email address of the first coordinator",
       coordinatorEmailHint: "This person gets an invitation by email.",
       submit: "Create neighbourhood",
+    },
+    onboarded: {
+      title: "The neighbourhood has been created",
+      created: (name) => `${name} has been created, with opening hours and an offer to start with. The coordinator can change them.`,
+      invited: (email, days) => `The invitation for the first coordinator has been sent to ${email}. The link works for ${days} days.`,
+      visit: (url) => `To the neighbourhood's site (${url})`,
+      overview: "To the overview",
+      another: "Onboard another neighbourhood",
     },
   },
   invitation: {

@@ -41,3 +41,20 @@ export async function listTenantsForAdmin(database: Database) {
     }),
   );
 }
+
+/**
+ * What onboarding made, for the admin's confirmation: the neighbourhood and to whom its open
+ * coordinator invitations went. Null when there is no such neighbourhood.
+ */
+export async function onboardedNeighbourhood(database: Database, slug: string) {
+  const tenant = await platformDb(database).selectFrom("tenants").selectAll().where("slug", "=", slug).executeTakeFirst();
+  if (!tenant) return null;
+  const invitations = await tenantDb(database, tenant.id)
+    .selectFrom("invitations")
+    .select("email")
+    .where("role", "=", "coordinator")
+    .where("accepted_at", "is", null)
+    .orderBy("created_at")
+    .execute();
+  return { tenant, invitedEmails: invitations.map((invitation) => invitation.email) };
+}
