@@ -42,7 +42,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const job = await getJob(db, idParam(params.jobId));
   if (!job) throw new Response(null, { status: 404 });
   const [policy, team] = await Promise.all([homeJobPolicy(db), possibleTeam(db)]);
-  return { job, policy, possibleTeam: team, today: localToday(), canCancel: allowedTransitions[job.status].includes("cancelled") };
+  return {
+    job,
+    policy,
+    possibleTeam: team,
+    today: localToday(),
+    canCancel: allowedTransitions[job.status].includes("cancelled"),
+    canEstimate: allowedTransitions[job.status].includes("estimated"),
+  };
 }
 
 type Answer = { intent: string; errors: Record<string, string>; values: Record<string, string>; done?: boolean };
@@ -105,7 +112,7 @@ export async function action({ request, context, params }: ActionFunctionArgs): 
 }
 
 export default function AssessHomeJob() {
-  const { job, policy, possibleTeam, today, canCancel } = useLoaderData<typeof loader>();
+  const { job, policy, possibleTeam, today, canCancel, canEstimate } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const { t, lang, explain } = useLanguage();
   const a = t.homeJobs.assess;
@@ -213,7 +220,7 @@ export default function AssessHomeJob() {
         </p>
       ) : null}
 
-      {allowedTransitions[job.status].includes("estimated") ? (
+      {canEstimate ? (
         <>
           <h2 id="kosten">{a.estimateTitle}</h2>
           <PostForm noValidate aria-labelledby="kosten">
