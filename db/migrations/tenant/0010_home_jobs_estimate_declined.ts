@@ -25,8 +25,8 @@ const newPolicy = `Wij helpen met kleine klussen in huis en tuin. Het is een hel
 
 We kijken naar drie vragen:
 1. Kun je het zelf doen, of met hulp van familie, buren of vrienden? Dan helpen we niet.
-2. Kun je een bedrijf betalen om het te doen? Dan helpen we niet.
-3. Is het een kleine klus, die vrijwilligers veilig kunnen doen? Alleen dan helpen we.
+2. Kun je een bedrijf betalen? Dan helpen we niet.
+3. Past het bij een helpende hand: een kleine klus die vrijwilligers veilig kunnen doen? Alleen dan helpen we.
 
 Voorbeelden: een lamp ophangen, een kraan vervangen, een kastje in elkaar zetten, een stukje tuin opruimen.
 Niet: grote verbouwingen, werk aan gas of de meterkast, werk op het dak, of werk dat de verhuurder moet doen.
