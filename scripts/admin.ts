@@ -48,7 +48,8 @@ let exitCode = 0;
 try {
   await migratePlatform(database);
   await createAccount(platformDb(database), { email: email.data, password: password.data, isPlatformAdmin: true });
-  console.log(`Platform admin ${email.data} created. Log in at /inloggen on the platform's own domain.`);
+  // /admin on the bare domain asks for the login and comes back to /admin (tests/bugs-found.test.ts).
+  console.log(`Platform admin ${email.data} created. Open /admin on the platform's own domain (for example http://localhost:3000/admin) and log in there.`);
 } catch (error) {
   if (!(error instanceof EmailTakenError)) throw error;
   console.error(`--email: an account with ${email.data} already exists.`);

@@ -129,7 +129,7 @@ describe("a job from request to done", () => {
   it("shows the policy next to the request and records the decision with the three answers and a reason", async () => {
     const page = await get(wijk.slug, `/beheer/klussen/${jobId}`, cookie("coordinator"));
     expect(page.body).toContain("Het beleid van de wijk");
-    expect(page.body).toContain("Kun je het niet zelf doen");
+    expect(page.body).toContain("Kun je het zelf doen, of met hulp van familie, buren of vrienden? Dan helpen we niet.");
     expect(page.body).toContain("De kraan in de keuken lekt.");
     const missing = await post(wijk.slug, `/beheer/klussen/${jobId}`, { intent: "assess", seen: "requested", canDoSelf: "nee", reason: "" }, cookie("coordinator"));
     expect(missing.body).toContain("Kies ja of nee.");

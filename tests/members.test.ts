@@ -52,7 +52,7 @@ describe("registering a resident at the desk", () => {
 
   it("keeps what was typed when the name is missing", async () => {
     const res = await post(a.slug, "/beheer", { intent: "register", name: " ", phone: "06 1234 5678", address: "Dorpsstraat 1" }, cookieA);
-    expect(res.body).toContain("Vul je naam in.");
+    expect(res.body).toContain("Vul de naam in.");
     expect(res.body).toContain('value="06 1234 5678"');
     expect(res.body).toContain('value="Dorpsstraat 1"');
   });
@@ -71,7 +71,7 @@ describe("changing roles", () => {
     const after = await tenantDb(database, a.id).selectFrom("members").select("role").where("id", "=", row.id).executeTakeFirstOrThrow();
     expect(after.role).toBe("volunteer");
     const log = await request(server.url(a.slug, "/beheer/logboek"), { headers: { Cookie: cookieA } });
-    expect(log.body).toContain("Rol van Vincent veranderd van resident naar volunteer");
+    expect(log.body).toContain("Rol van Vincent veranderd van bewoner naar vrijwilliger");
     expect(log.body).toContain("Carla Coördinator");
   });
 

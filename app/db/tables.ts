@@ -182,7 +182,9 @@ export interface InvitationsTable {
 export const auditActions = [
   "login",
   "member_registered",
+  // Through an invitation; someone who signs up at /aanmelden is "member_signed_up".
   "member_joined",
+  "member_signed_up",
   "role_changed",
   "data_exported",
   "member_deleted",

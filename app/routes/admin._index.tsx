@@ -7,9 +7,8 @@ import { platformDb, tenantDb } from "~/db/accessors.server";
 import { parseForm } from "~/forms";
 import { titleMeta } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-messages";
-import { emailSchema } from "~/modules/accounts/validation.server";
 import { inviteMember } from "~/modules/members/invitations.server";
-import { listTenantsForAdmin } from "~/modules/tenants/admin.server";
+import { coordinatorInvitationSchema, listTenantsForAdmin } from "~/modules/tenants/admin.server";
 import { neighbourhoodUrl, setTenantStatus, TenantNotFoundError } from "~/modules/tenants/tenants.server";
 import { platformAdmin } from "~/modules/accounts/guard.server";
 import { routeAccess } from "~/access";
@@ -29,14 +28,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 const statusChange = z.object({ slug: z.string().min(1).max(40), status: z.enum(["active", "suspended"]) });
 
-const coordinatorInvitation = z.object({ slug: z.string({ error: "neighbourhood_required" }).min(1, "neighbourhood_required"), email: emailSchema });
-
 /** Suspend or resume a neighbourhood, or invite a (new) coordinator for one. */
 export async function action({ request, context }: ActionFunctionArgs) {
   const { database } = platformAdmin(context);
   const formData = await request.formData();
   if (formData.get("intent") === "invite") {
-    const invite = parseForm(coordinatorInvitation, formData);
+    const invite = parseForm(coordinatorInvitationSchema, formData);
     if (!invite.ok) return { errors: invite.errors, values: invite.values, invited: null };
     const tenant = await platformDb(database).selectFrom("tenants").selectAll().where("slug", "=", invite.data.slug).where("status", "!=", "provisioning").executeTakeFirst();
     if (!tenant) return { errors: { slug: "neighbourhood_required" } as Record<string, string>, values: { email: invite.data.email }, invited: null };

@@ -1,16 +1,16 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { useActionData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field } from "~/components/Field";
 import { keepTyped, parseForm } from "~/forms";
 import { titleMeta } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-messages";
 import { seedNeighbourhood } from "~/modules/neighbourhood/seed.server";
 import { platformDb, tenantDb } from "~/db/accessors.server";
-import { emailSchema } from "~/modules/accounts/validation.server";
-import { inviteMember } from "~/modules/members/invitations.server";
+import { INVITATION_DAYS, inviteMember } from "~/modules/members/invitations.server";
 import { createTenant, neighbourhoodUrl, TenantInputError } from "~/modules/tenants/tenants.server";
-import { moduleCheckboxesSchema, newTenantSchema } from "~/modules/tenants/validation";
+import { onboardedNeighbourhood, onboardingSchema } from "~/modules/tenants/admin.server";
+import { moduleCheckboxesSchema } from "~/modules/tenants/validation";
 import { offeringKinds } from "~/db/tables";
 import { platformAdmin } from "~/modules/accounts/guard.server";
 import { routeAccess } from "~/access";
@@ -20,7 +20,13 @@ export const access = routeAccess({ site: "platform", view: "platformAdmin" });
 
 export const meta = titleMeta((t) => t.admin.onboard);
 
-const onboarding = newTenantSchema.omit({ customDomain: true }).extend({ coordinatorEmail: emailSchema });
+/** After onboarding (`?klaar=<slug>`): what was made, to whom the invitation went, and a link to the site. */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { database } = platformAdmin(context);
+  const slug = new URL(request.url).searchParams.get("klaar");
+  const made = slug ? await onboardedNeighbourhood(database, slug) : null;
+  return { onboarded: made ? { name: made.tenant.name, url: neighbourhoodUrl(context.platformUrl, made.tenant), invitedEmails: made.invitedEmails, invitationDays: INVITATION_DAYS } : null };
+}
 
 /**
  * Onboards a neighbourhood with the same logic as `npm run tenant:create`, and invites its first
@@ -29,12 +35,13 @@ const onboarding = newTenantSchema.omit({ customDomain: true }).extend({ coordin
 export async function action({ request, context }: ActionFunctionArgs) {
   const { database } = platformAdmin(context);
   const formData = await request.formData();
-  const form = parseForm(onboarding, formData);
+  const form = parseForm(onboardingSchema, formData);
   const modules = parseForm(moduleCheckboxesSchema, formData);
   if (!form.ok || !modules.ok) {
     return { errors: { ...(form.ok ? {} : form.errors), ...(modules.ok ? {} : modules.errors) }, values: form.ok ? keepTyped(form.raw) : form.values };
   }
   const { coordinatorEmail, ...neighbourhood } = form.data;
+  let slug: string;
   try {
     const tenant = await createTenant(database, neighbourhood, seedNeighbourhood({ offerings: modules.data.map((kind) => ({ kind })) }));
     await inviteMember(tenantDb(database, tenant.id), platformDb(database), {
@@ -44,17 +51,36 @@ export async function action({ request, context }: ActionFunctionArgs) {
       role: "coordinator",
       invitedBy: null,
     });
+    slug = tenant.slug;
   } catch (error) {
     if (error instanceof TenantInputError) return { errors: { [error.field]: error.message } as Record<string, string>, values: keepTyped(form.raw) };
     throw error;
   }
-  return redirect("/admin", 303);
+  return redirect(`/admin/nieuw?klaar=${encodeURIComponent(slug)}`, 303);
 }
 
 export default function NewNeighbourhood() {
+  const { onboarded } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const { t, explain } = useLanguage();
   const field = (name: string) => ({ name, defaultValue: answer?.values[name], error: answer?.errors[name] });
+  if (onboarded && !answer) {
+    const o = t.admin.onboarded;
+    return (
+      <>
+        <h1>{o.title}</h1>
+        <p role="status" className="notice">
+          {o.created(onboarded.name)}
+        </p>
+        {onboarded.invitedEmails.map((email) => (
+          <p key={email}>{o.invited(email, onboarded.invitationDays)}</p>
+        ))}
+        <p className="link-row">
+          <a href={onboarded.url}>{o.visit(onboarded.url)}</a> <Link to="/admin">{o.overview}</Link> <Link to="/admin/nieuw">{o.another}</Link>
+        </p>
+      </>
+    );
+  }
   return (
     <>
       <h1>{t.admin.onboard}</h1>

@@ -28,6 +28,7 @@ import { neighbourhoodUrl } from "~/modules/tenants/tenants.server";
 import { signedInMember } from "~/modules/accounts/guard.server";
 import { desk, routeAccess } from "~/access";
 import { PostForm } from "~/components/PostForm";
+import { useEffect, useState } from "react";
 
 export const access = routeAccess({ site: "neighbourhood", view: desk, module: "repairs" });
 
@@ -97,6 +98,11 @@ export default function DeskRepair() {
   const open = repair.status !== "done" && repair.status !== "collected";
   const partsTotal = parts.reduce((sum, part) => sum + part.cost_cents, 0);
   const close = mine("close");
+  // A new key after each part added gives an empty part form (with JavaScript the page is not reloaded).
+  const [partsAdded, setPartsAdded] = useState(0);
+  useEffect(() => {
+    if (answer?.intent === "part" && answer.done) setPartsAdded((count) => count + 1);
+  }, [answer]);
   const closeValues = close?.values ?? {};
   const assigned = new Set(fixers.map((f) => f.id));
   const tickedFixers = mine("plan")?.values.fixers?.split(",");
@@ -112,7 +118,7 @@ export default function DeskRepair() {
       </p>
       <h1>{d.heading(repair.number, itemName(repair.kind, repair.brand, lang))}</h1>
       {search.get("nieuw") && !answer ? notice(d.created) : null}
-      {answer?.done ? notice(answer.intent === "plan" ? d.planned : answer.intent === "close" ? d.closed : answer.intent === "status" ? d.moved : d.planned) : null}
+      {answer?.done ? notice(answer.intent === "plan" ? d.planned : answer.intent === "close" ? (repair.member_has_account ? d.closed : d.closedNoEmail) : answer.intent === "status" ? d.moved : d.planned) : null}
       {answer?.errors.form ? (
         <p role="alert" className="error">
           {explain(answer.errors.form)}
@@ -226,7 +232,7 @@ export default function DeskRepair() {
         </>
       )}
       {repair.status !== "collected" ? (
-        <PostForm noValidate aria-labelledby="onderdelen">
+        <PostForm key={partsAdded} noValidate aria-labelledby="onderdelen">
           <input type="hidden" name="intent" value="part" />
           <Field name="description" label={d.partDescription} defaultValue={mine("part")?.values.description} error={mine("part")?.errors.description} autoComplete="off" />
           <Field name="cost" label={d.partCost} hint={d.partCostHint} inputMode="decimal" defaultValue={mine("part")?.values.cost} error={mine("part")?.errors.cost} autoComplete="off" />
@@ -254,7 +260,7 @@ export default function DeskRepair() {
               hint={d.categoryHint}
               defaultValue={closeValues.productCategory ?? defaultOrdsCategory[repair.kind]}
               error={close?.errors.productCategory}
-              options={ordsProductCategories.map((value) => ({ value, label: value }))}
+              options={ordsProductCategories.map((value) => ({ value, label: d.productCategories[value] })).sort((a, b) => a.label.localeCompare(b.label, lang))}
             />
             <SelectField
               name="barrier"

@@ -1,12 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field } from "~/components/Field";
+import { formatDay, localToday } from "~/dates";
 import { parseForm } from "~/forms";
 import { titleMeta } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-messages";
-import { emailSchema } from "~/modules/accounts/validation.server";
-import { inviteMember } from "~/modules/members/invitations.server";
+import { invitationSchema, inviteMember, isMemberByEmail, pendingInvitations, withdrawInvitation, withdrawSchema } from "~/modules/members/invitations.server";
 import { changeRole, deskRegistrationSchema, listMembers, registerAtDesk, roleChangeSchema } from "~/modules/members/members.server";
 import { roles } from "~/db/tables";
 import { signedInMember } from "~/modules/accounts/guard.server";
@@ -20,10 +19,10 @@ export const meta = titleMeta((t) => t.manage.members);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { db, tenant, member } = signedInMember(context);
-  return { name: tenant.name, me: member.id, members: await listMembers(db) };
+  const [people, invitations] = await Promise.all([listMembers(db), pendingInvitations(db)]);
+  return { name: tenant.name, me: member.id, members: people, invitations: invitations.map((i) => ({ ...i, expires_at: i.expires_at.toISOString() })) };
 }
 
-const invitationSchema = z.object({ email: emailSchema, role: z.enum(["coordinator", "volunteer"], { error: "role_invalid" }) });
 
 type Answer = { form: string; errors: Record<string, string>; values: Record<string, string>; done?: string };
 
@@ -45,16 +44,22 @@ export async function action({ request, context }: ActionFunctionArgs): Promise<
     if (result === "not_found") throw new Response(null, { status: 404 });
     return { form: intent, errors: result === "last_coordinator" ? { role: "last_coordinator" } : {}, values: {} };
   }
+  if (intent === "withdraw") {
+    const form = parseForm(withdrawSchema, formData);
+    if (form.ok) await withdrawInvitation(db, form.data.invitationId);
+    return { form: intent, errors: {}, values: {}, done: form.ok ? "withdrawn" : undefined };
+  }
   const form = parseForm(invitationSchema, formData);
   if (!form.ok) return { form: "invite", errors: form.errors, values: form.values };
+  if (await isMemberByEmail(db, context.platformDb, form.data.email)) return { form: "invite", errors: { email: "invitee_already_member" }, values: form.raw };
   await inviteMember(db, context.platformDb, { tenant, siteUrl: new URL(request.url).origin, email: form.data.email, role: form.data.role, invitedBy: member.id });
   return { form: "invite", errors: {}, values: {}, done: form.data.email };
 }
 
 export default function Manage() {
-  const { name, members } = useLoaderData<typeof loader>();
+  const { name, members, invitations } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
-  const { t, explain } = useLanguage();
+  const { t, lang, explain } = useLanguage();
   const mine = (form: string) => (answer?.form === form ? answer : undefined);
   return (
     <>
@@ -140,6 +145,31 @@ export default function Manage() {
         </fieldset>
         <button type="submit">{t.invitation.inviteSubmit}</button>
       </PostForm>
+
+      <h2 id="openstaand">{t.invitation.pending}</h2>
+      {mine("withdraw")?.done ? (
+        <p role="status" className="notice">
+          {t.invitation.withdrawn}
+        </p>
+      ) : null}
+      {invitations.length === 0 ? (
+        <p>{t.invitation.pendingNone}</p>
+      ) : (
+        <ul>
+          {invitations.map((invitation) => (
+            <li key={invitation.id}>
+              {t.invitation.pendingItem(invitation.email, t.roles[invitation.role], formatDay(localToday(new Date(invitation.expires_at)), lang))}{" "}
+              <PostForm className="inline">
+                <input type="hidden" name="intent" value="withdraw" />
+                <input type="hidden" name="invitationId" value={invitation.id} />
+                <button type="submit" className="secondary" aria-label={t.invitation.withdrawFor(invitation.email)}>
+                  {t.invitation.withdraw}
+                </button>
+              </PostForm>
+            </li>
+          ))}
+        </ul>
+      )}
     </>
   );
 }

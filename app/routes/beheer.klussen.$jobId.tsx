@@ -8,7 +8,7 @@ import { titleMeta } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-messages";
 import { formatEuro } from "~/money";
 import {
-  acceptEstimate,
+  answerEstimate,
   allowedTransitions,
   assessJob,
   assessmentSchema,
@@ -42,7 +42,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const job = await getJob(db, idParam(params.jobId));
   if (!job) throw new Response(null, { status: 404 });
   const [policy, team] = await Promise.all([homeJobPolicy(db), possibleTeam(db)]);
-  return { job, policy, possibleTeam: team, today: localToday(), canCancel: allowedTransitions[job.status].includes("cancelled") };
+  return {
+    job,
+    policy,
+    possibleTeam: team,
+    today: localToday(),
+    canCancel: allowedTransitions[job.status].includes("cancelled"),
+    canEstimate: allowedTransitions[job.status].includes("estimated"),
+  };
 }
 
 type Answer = { intent: string; errors: Record<string, string>; values: Record<string, string>; done?: boolean };
@@ -72,7 +79,7 @@ export async function action({ request, context, params }: ActionFunctionArgs): 
   if (intent === "acceptForPartner" || intent === "close") {
     const form = parseForm(seenSchema, formData);
     if (!form.ok) return { intent, ...form };
-    return answer(intent === "close" ? await closeJob(db, job.id, form.data.seen) : await acceptEstimate(db, job.id, form.data.seen, member), form.raw);
+    return answer(intent === "close" ? await closeJob(db, job.id, form.data.seen) : await answerEstimate(db, job.id, form.data.seen, member, "accept"), form.raw);
   }
   if (intent === "cancel") {
     const form = parseForm(cancelSchema, formData);
@@ -105,7 +112,7 @@ export async function action({ request, context, params }: ActionFunctionArgs): 
 }
 
 export default function AssessHomeJob() {
-  const { job, policy, possibleTeam, today, canCancel } = useLoaderData<typeof loader>();
+  const { job, policy, possibleTeam, today, canCancel, canEstimate } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const { t, lang, explain } = useLanguage();
   const a = t.homeJobs.assess;
@@ -207,7 +214,13 @@ export default function AssessHomeJob() {
         </>
       ) : null}
 
-      {job.status === "assessed" ? (
+      {job.status === "estimate_declined" ? (
+        <p role="status" className="notice">
+          {a.estimateDeclined}
+        </p>
+      ) : null}
+
+      {canEstimate ? (
         <>
           <h2 id="kosten">{a.estimateTitle}</h2>
           <PostForm noValidate aria-labelledby="kosten">

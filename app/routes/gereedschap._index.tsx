@@ -20,11 +20,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const query = catalogQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const today = localToday();
   const [found, categories] = await Promise.all([searchCatalog(db, query, today), catalogCategories(db)]);
-  return { query, categories, today, ...found };
+  // How many were found up to this page: computed here, the page size is a server value.
+  const foundSoFar = (query.page - 1) * CATALOG_PAGE_SIZE + found.tools.length;
+  return { query, categories, today, foundSoFar, ...found };
 }
 
 export default function Catalog() {
-  const { query, categories, today, tools, hasMore } = useLoaderData<typeof loader>();
+  const { query, categories, today, foundSoFar, tools, hasMore } = useLoaderData<typeof loader>();
   const { t, lang } = useLanguage();
   const c = t.toolLibrary.catalog;
   const searched = query.q !== "" || query.category !== "";
@@ -44,7 +46,7 @@ export default function Catalog() {
         <button type="submit">{c.submit}</button>
       </Form>
       {searched ? (
-        <p role="status">{tools.length === 0 ? c.nothingFound : c.results(tools.length + (query.page - 1) * CATALOG_PAGE_SIZE, hasMore)}</p>
+        <p role="status">{tools.length === 0 ? c.nothingFound : c.results(foundSoFar, hasMore)}</p>
       ) : null}
       <ul className="tool-list">
         {tools.map((tool) => (

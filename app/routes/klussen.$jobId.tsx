@@ -4,7 +4,7 @@ import { z } from "zod";
 import { idParam, parseForm } from "~/forms";
 import { titleMeta } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-messages";
-import { acceptEstimate, getJob } from "~/modules/home-jobs/jobs.server";
+import { answerEstimate, getJob } from "~/modules/home-jobs/jobs.server";
 import { JobFacts } from "~/modules/home-jobs/JobFacts";
 import { homeJobStatuses } from "~/modules/home-jobs/tables";
 import { signedInMember } from "~/modules/accounts/guard.server";
@@ -29,15 +29,16 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return { job: visible, mayAccept: job.status === "estimated" && job.requester_id === member.id };
 }
 
-const acceptSchema = z.object({ seen: z.enum(homeJobStatuses) });
+// A page from before there was a "decline" button posts no answer: its one button meant yes.
+const answerSchema = z.object({ seen: z.enum(homeJobStatuses), answer: z.enum(["accept", "decline"]).default("accept") });
 
-/** The requester accepts the estimate of costs. */
+/** The requester accepts or declines the estimate of costs. */
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { db, job, member } = await ownJob(request, context, params.jobId);
-  const form = parseForm(acceptSchema, await request.formData());
-  if (!form.ok) return { error: "job_transition_invalid", done: false };
-  const result = await acceptEstimate(db, job.id, form.data.seen, member);
-  return result.ok ? { error: null, done: true } : { error: result.error, done: false };
+  const form = parseForm(answerSchema, await request.formData());
+  if (!form.ok) return { error: "job_transition_invalid", done: null };
+  const result = await answerEstimate(db, job.id, form.data.seen, member, form.data.answer);
+  return result.ok ? { error: null, done: form.data.answer } : { error: result.error, done: null };
 }
 
 export default function MyHomeJob() {
@@ -59,7 +60,7 @@ export default function MyHomeJob() {
       ) : null}
       {answer?.done ? (
         <p role="status" className="notice">
-          {d.accepted}
+          {answer.done === "accept" ? d.accepted : d.declined}
         </p>
       ) : null}
       {answer?.error ? (
@@ -72,7 +73,14 @@ export default function MyHomeJob() {
         <PostForm>
           <p>{d.estimateIntro}</p>
           <input type="hidden" name="seen" value={job.status} />
-          <button type="submit">{d.accept}</button>
+          <div className="actions">
+            <button type="submit" name="answer" value="accept">
+              {d.accept}
+            </button>
+            <button type="submit" name="answer" value="decline" className="secondary">
+              {d.decline}
+            </button>
+          </div>
         </PostForm>
       ) : null}
     </>

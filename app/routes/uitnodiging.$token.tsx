@@ -1,14 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { Field } from "~/components/Field";
 import { parseForm } from "~/forms";
 import { titleMeta } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-messages";
 import { startSession } from "~/modules/accounts/login.server";
-import { newPasswordSchema } from "~/modules/accounts/validation.server";
-import { acceptInvitation, lookUpInvitation } from "~/modules/members/invitations.server";
+import { acceptInvitation, acceptInvitationSchema, lookUpInvitation } from "~/modules/members/invitations.server";
 import { requireTenant } from "~/request-context.server";
 import { routeAccess } from "~/access";
 import type { Role } from "~/db/tables";
@@ -24,10 +22,6 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   return { name: tenant.name, invitation: invitation.state === "valid" ? { ...invitation, id: undefined } : invitation };
 }
 
-const nameSchema = z.string({ error: "name_required" }).trim().min(1, "name_required").max(100, "name_too_long");
-const newMember = z.object({ name: nameSchema, password: newPasswordSchema });
-const existingMember = z.object({ name: nameSchema, password: z.string({ error: "password_required" }).min(1, "password_required").max(200, "password_too_long") });
-
 /** Where someone who just joined starts: a coordinator at the management, a volunteer at their work. */
 const landingOf: Record<Role, string> = { coordinator: "/beheer", volunteer: "/mijn-werk", resident: "/" };
 
@@ -36,7 +30,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const token = params.token ?? "";
   const invitation = await lookUpInvitation(db, context.platformDb, token);
   if (invitation.state !== "valid") return { errors: { form: `invitation_${invitation.state}` } as Record<string, string>, values: {} };
-  const form = parseForm(invitation.hasAccount ? existingMember : newMember, await request.formData());
+  const form = parseForm(acceptInvitationSchema(invitation.hasAccount), await request.formData());
   if (!form.ok) return { errors: form.errors, values: form.values };
   const accepted = await acceptInvitation(db, context.platformDb, tenant.id, token, form.data);
   if (!accepted.ok) return { errors: { [accepted.field]: accepted.error } as Record<string, string>, values: { name: form.data.name } };

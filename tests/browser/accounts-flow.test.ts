@@ -86,6 +86,9 @@ describeInBrowser("accounts in Chromium: onboarding, invitation, desk registrati
     await page.getByLabel("Gereedschap lenen").check();
     await page.getByRole("button", { name: "Wijk aanmaken" }).click();
 
+    await page.waitForURL(server!.url(null, `/admin/nieuw?klaar=${slug}`));
+    await page.getByRole("heading", { level: 1, name: "De wijk is aangemaakt" }).waitFor();
+    await page.getByRole("link", { name: "Naar het overzicht" }).click();
     await page.waitForURL(server!.url(null, "/admin"));
     const row = page.getByRole("row").filter({ hasText: slug });
     const cells = await textsOf(row.getByRole("cell"));

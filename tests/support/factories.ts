@@ -5,7 +5,7 @@ import type { TenantDb } from "~/db/accessors.server";
 import type { MemberRow, Role } from "~/db/tables";
 import { addDays, localToday } from "~/dates";
 import {
-  acceptEstimate,
+  answerEstimate,
   assessJob,
   assessmentSchema,
   closeJob,
@@ -173,7 +173,7 @@ export async function aHomeJob(
         : to === "estimated"
           ? await estimateJob(db, jobId, estimateSchema.parse({ seen, estimate: input.estimate ?? "12,50", estimateDescription: "Materiaal" }), notify)
           : to === "estimate_accepted"
-            ? await acceptEstimate(db, jobId, seen, input.requester)
+            ? await answerEstimate(db, jobId, seen, input.requester, "accept")
             : to === "scheduled"
               ? await scheduleJob(
                   db,

@@ -54,6 +54,6 @@ export async function signUpResident(context: AppLoadContext, input: z.output<ty
     await sendEmailVerification(context, accountId, input.email, siteUrl);
   }
   const member = await joinNeighbourhood(db, context.platformDb, tenant.id, { accountId, name: input.name, role: "resident", privacyAcceptedAt: new Date() });
-  await recordAudit(db, { actor: member.id, action: "member_joined", subject: member.id, details: { role: "resident" } });
+  await recordAudit(db, { actor: member.id, action: "member_signed_up", subject: member.id, details: { role: "resident" } });
   return { ok: true, accountId };
 }

@@ -5,13 +5,14 @@ import { z } from "zod";
 const commonPasswords = new Set<string>(dictionary["passwords-common"] as string[]);
 
 // Messages are keys of `messages.validation`, shown in the visitor's language next to the field.
-export const emailSchema = z
-  .string({ error: "email_required" })
-  .trim()
-  .toLowerCase()
-  .min(1, "email_required")
-  .max(254, "email_too_long")
-  .pipe(z.email("email_invalid"));
+const emailAddress = (required: "email_required" | "other_email_required") =>
+  z.string({ error: required }).trim().toLowerCase().min(1, required).max(254, "email_too_long").pipe(z.email("email_invalid"));
+
+/** The person's own email address (sign-up, login). */
+export const emailSchema = emailAddress("email_required");
+
+/** Someone else's address, in an invitation: "Vul het e-mailadres in", not "je e-mailadres". */
+export const otherPersonEmailSchema = emailAddress("other_email_required");
 
 /**
  * Long and not well known beats complicated (NIST 800-63B): at least 8 characters, not one of the

@@ -2,7 +2,7 @@ import { tenantDb } from "~/db/accessors.server";
 import type { Database } from "~/db/database.server";
 import type { TenantRow } from "~/db/tables";
 import { addDays, isoWeekday } from "~/dates";
-import { acceptEstimate, addPartner, assessJob, assessmentSchema, completeJob, completionSchema, estimateJob, estimateSchema, jobForWorker, listPartners, notifyOf, requestJob, requestSchema, scheduleJob, scheduleSchema } from "~/modules/home-jobs/jobs.server";
+import { answerEstimate, addPartner, assessJob, assessmentSchema, completeJob, completionSchema, estimateJob, estimateSchema, jobForWorker, listPartners, notifyOf, requestJob, requestSchema, scheduleJob, scheduleSchema } from "~/modules/home-jobs/jobs.server";
 import { changeRole, deskRegistrationSchema, registerAtDesk } from "~/modules/members/members.server";
 import { bookSlot, planSession, sessionForDesk, sessionSchema } from "~/modules/repair-cafe/repair-cafe.server";
 import { addPart, changeRepairStatus, closeRepair, closeSchema, intakeSchema, partSchema, planRepair, registerRepair, type ChangeContext } from "~/modules/repairs/repairs.server";
@@ -184,7 +184,7 @@ export async function seedDemoWeek(
   const curtains = await ask({ description: "Gordijnrails ophangen in de woonkamer.", urgency: "normal", memberId: marja.id });
   await assess(curtains, "assessed", "Mevrouw heeft net een nieuwe woning na de sloop van haar oude flat.");
   await estimate(curtains, "12,50", "Gordijnrails van 2 meter en pluggen.");
-  must("accepting an estimate", await acceptEstimate(db, curtains, "estimated", marja));
+  must("accepting an estimate", await answerEstimate(db, curtains, "estimated", marja, "accept"));
   await schedule(curtains, openFrom(addDays(today, 1)), [volunteer.id, jan.id], "Trap en boormachine meenemen.");
   // The volunteer looked up the address: written to the audit log.
   await jobForWorker(db, curtains, volunteer);
@@ -192,7 +192,7 @@ export async function seedDemoWeek(
   const gutter = await ask({ description: "Dakgoot aan de voorkant schoonmaken, er groeit gras in.", urgency: "normal", memberId: gerrit.id });
   await assess(gutter, "assessed", "Meneer kan niet meer op een ladder staan.");
   await estimate(gutter, "5", "Vuilniszakken en handschoenen.");
-  must("accepting an estimate", await acceptEstimate(db, gutter, "estimated", gerrit));
+  must("accepting an estimate", await answerEstimate(db, gutter, "estimated", gerrit, "accept"));
   await schedule(gutter, openUntil(addDays(today, -3)), [volunteer.id, coordinator.id]);
   must(
     "completing a home job",
@@ -205,7 +205,7 @@ export async function seedDemoWeek(
   const paths = await ask({ description: "Achterpaden Paul Krugerstraat bladvrij maken en overhangend groen wegknippen.", urgency: "normal", partnerId: woonconcept.id });
   await assess(paths, "assessed", "Afspraak met Woonconcept over de leefbaarheid in de wijk.");
   await estimate(paths, "0", "Geen kosten: valt onder de afspraak met Woonconcept.");
-  must("accepting an estimate", await acceptEstimate(db, paths, "estimated", coordinator));
+  must("accepting an estimate", await answerEstimate(db, paths, "estimated", coordinator, "accept"));
   await schedule(paths, openUntil(addDays(today, -2)), [volunteer.id, jan.id], "Groenafval in de container bij de werkplaats.");
   must(
     "completing a home job",

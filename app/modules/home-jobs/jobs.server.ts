@@ -24,7 +24,9 @@ export const allowedTransitions: Record<HomeJobStatus, readonly HomeJobStatus[]>
   requested: ["assessed", "declined", "cancelled"],
   assessed: ["estimated", "cancelled"],
   declined: ["closed"],
-  estimated: ["estimate_accepted", "cancelled"],
+  estimated: ["estimate_accepted", "estimate_declined", "cancelled"],
+  // The requester said no to the costs: the coordinator talks with them, then makes new costs or calls it off.
+  estimate_declined: ["estimated", "cancelled"],
   estimate_accepted: ["scheduled", "cancelled"],
   scheduled: ["done", "cancelled"],
   done: ["closed"],
@@ -403,16 +405,26 @@ export async function estimateJob(db: TenantDb, jobId: string, input: z.output<t
 }
 
 /**
- * The requester accepts the estimate. Only they can; for a job only for a partner (no requester),
- * a coordinator records the partner's yes.
+ * The requester accepts or declines the estimate. Only they can; for a job only for a partner (no
+ * requester), a coordinator records the partner's answer.
  */
-export async function acceptEstimate(db: TenantDb, jobId: string, seen: HomeJobStatus, actor: Pick<MemberRow, "id" | "role">): Promise<Result> {
+export async function answerEstimate(
+  db: TenantDb,
+  jobId: string,
+  seen: HomeJobStatus,
+  actor: Pick<MemberRow, "id" | "role">,
+  answer: "accept" | "decline",
+): Promise<Result> {
   return db.transaction().execute(async (trx) => {
     const job = await trx.selectFrom("home_jobs").select(["requester_id", "partner_id"]).where("id", "=", jobId).executeTakeFirst();
     if (!job) return problem("form", "job_changed");
-    const mayAccept = job.requester_id ? job.requester_id === actor.id : job.partner_id !== null && actor.role === "coordinator";
-    if (!mayAccept) return problem("form", "job_only_requester");
-    return (await transition(trx, jobId, seen, "estimate_accepted", { estimate_accepted_at: new Date(), estimate_accepted_by: actor.id })) ?? { ok: true as const };
+    const mayAnswer = job.requester_id ? job.requester_id === actor.id : job.partner_id !== null && actor.role === "coordinator";
+    if (!mayAnswer) return problem("form", "job_only_requester");
+    const wrong =
+      answer === "accept"
+        ? await transition(trx, jobId, seen, "estimate_accepted", { estimate_accepted_at: new Date(), estimate_accepted_by: actor.id })
+        : await transition(trx, jobId, seen, "estimate_declined");
+    return wrong ?? { ok: true as const };
   });
 }
 

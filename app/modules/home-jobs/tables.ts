@@ -10,7 +10,7 @@ export interface HomeJobTables {
   home_job_hours: HomeJobHoursTable;
 }
 
-export const homeJobStatuses = ["requested", "assessed", "declined", "estimated", "estimate_accepted", "scheduled", "done", "closed", "cancelled"] as const;
+export const homeJobStatuses = ["requested", "assessed", "declined", "estimated", "estimate_declined", "estimate_accepted", "scheduled", "done", "closed", "cancelled"] as const;
 export type HomeJobStatus = (typeof homeJobStatuses)[number];
 export const urgencies = ["low", "normal", "urgent"] as const;
 export type Urgency = (typeof urgencies)[number];

@@ -1,4 +1,5 @@
 import { sha256 } from "@oslojs/crypto/sha2";
+import { z } from "zod";
 import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
 import type { PlatformDb, TenantDb } from "~/db/accessors.server";
 import type { Role, TenantRow } from "~/db/tables";
@@ -6,12 +7,16 @@ import { messages } from "~/i18n/messages";
 import { createAccount, EmailTakenError, findAccountByEmail } from "~/modules/accounts/accounts.server";
 import { allowAttempt, limits } from "~/modules/accounts/rate-limit.server";
 import { verifyPassword } from "~/modules/accounts/passwords.server";
+import { newPasswordSchema, otherPersonEmailSchema } from "~/modules/accounts/validation.server";
 import { queueEmail } from "~/modules/email/outbox.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { joinNeighbourhood } from "./members.server";
 
 export const INVITATION_DAYS = 7;
 const hashToken = (token: string) => sha256(new TextEncoder().encode(token));
+
+/** The coordinator's invitation form: an email address and the role to give. */
+export const invitationSchema = z.object({ email: otherPersonEmailSchema, role: z.enum(["coordinator", "volunteer"], { error: "role_invalid" }) });
 
 /** Invites someone to this neighbourhood with a role and queues the email with the link. */
 export async function inviteMember(
@@ -40,6 +45,34 @@ export async function inviteMember(
   });
 }
 
+/**
+ * Whether the person with this email address is already in this neighbourhood. The coordinator then
+ * changes their role in the list instead of sending an invitation that changes nothing.
+ */
+export async function isMemberByEmail(db: TenantDb, platform: PlatformDb, email: string): Promise<boolean> {
+  const account = await findAccountByEmail(platform, email);
+  if (!account) return false;
+  return Boolean(await db.selectFrom("members").select("id").where("account_id", "=", account.id).executeTakeFirst());
+}
+
+/** Invitations not yet accepted and not expired, newest first, for the coordinators' members page. */
+export function pendingInvitations(db: TenantDb) {
+  return db
+    .selectFrom("invitations")
+    .select(["id", "email", "role", "expires_at"])
+    .where("accepted_at", "is", null)
+    .where("expires_at", ">", new Date())
+    .orderBy("created_at", "desc")
+    .execute();
+}
+
+export const withdrawSchema = z.object({ invitationId: z.uuid() });
+
+/** Withdraws an invitation that was not accepted yet: its row goes, so the emailed link stops working. */
+export async function withdrawInvitation(db: TenantDb, invitationId: string): Promise<void> {
+  await db.deleteFrom("invitations").where("id", "=", invitationId).where("accepted_at", "is", null).execute();
+}
+
 export type InvitationState =
   | { state: "valid"; id: string; email: string; role: Role; hasAccount: boolean; invitedBy: string | null }
   | { state: "used" | "expired" | "unknown" };
@@ -60,6 +93,13 @@ export async function lookUpInvitation(db: TenantDb, platform: PlatformDb, token
     invitedBy: invitation.invited_by,
   };
 }
+
+const nameSchema = z.string({ error: "name_required" }).trim().min(1, "name_required").max(100, "name_too_long");
+const newMember = z.object({ name: nameSchema, password: newPasswordSchema });
+const existingMember = z.object({ name: nameSchema, password: z.string({ error: "password_required" }).min(1, "password_required").max(200, "password_too_long") });
+
+/** The accept form: someone new chooses a password, someone with an account types theirs. */
+export const acceptInvitationSchema = (hasAccount: boolean) => (hasAccount ? existingMember : newMember);
 
 /** On success, `role` is the role the person has here now (an invitation never lowers it). */
 export type AcceptResult = { ok: true; accountId: string; role: Role } | { ok: false; field: "password" | "form"; error: string };

@@ -53,7 +53,8 @@ export const ERASED_ON_REQUEST = "(verwijderd op verzoek van de bewoner)";
 
 /** A resident registered at the desk, possibly without email or phone: nobody logs in as them. */
 export const deskRegistrationSchema = z.object({
-  name: z.string({ error: "name_required" }).trim().min(1, "name_required").max(100, "name_too_long"),
+  // The desk fills this in for someone else: "Vul de naam in", not "je naam".
+  name: z.string({ error: "other_name_required" }).trim().min(1, "other_name_required").max(100, "name_too_long"),
   phone: optionalText(30),
   address: optionalText(200),
   notes: optionalText(1000),
@@ -65,18 +66,27 @@ export async function registerAtDesk(db: TenantDb, input: z.output<typeof deskRe
   return member;
 }
 
+/**
+ * The coordinators who can log in (a person registered at the desk has no login), with their rows
+ * locked so that two coordinators stepping down at once cannot both leave the neighbourhood without one.
+ */
+export function lockCoordinatorsWhoCanLogIn(trx: TenantDb) {
+  return trx.selectFrom("members").select("id").where("role", "=", "coordinator").where("account_id", "is not", null).forUpdate().execute();
+}
+
 export const roleChangeSchema = z.object({ memberId: z.uuid(), role: z.enum(roles, { error: "role_invalid" }) });
 
 /**
  * Changes someone's role in this neighbourhood. A neighbourhood always keeps at least one
- * coordinator; the row lock makes two coordinators demoting each other at once safe.
+ * coordinator who can log in.
  */
 export async function changeRole(db: TenantDb, memberId: string, role: Role, actor: string): Promise<"ok" | "not_found" | "last_coordinator"> {
   return db.transaction().execute(async (trx) => {
-    const coordinators = await trx.selectFrom("members").select(["id"]).where("role", "=", "coordinator").forUpdate().execute();
+    const coordinators = await lockCoordinatorsWhoCanLogIn(trx);
     const member = await trx.selectFrom("members").select(["id", "role"]).where("id", "=", memberId).forUpdate().executeTakeFirst();
     if (!member) return "not_found";
-    if (member.role === "coordinator" && role !== "coordinator" && coordinators.length <= 1) return "last_coordinator";
+    const othersLeft = coordinators.filter((coordinator) => coordinator.id !== member.id).length;
+    if (member.role === "coordinator" && role !== "coordinator" && othersLeft === 0) return "last_coordinator";
     if (member.role === role) return "ok";
     await trx.updateTable("members").set({ role, updated_at: new Date() }).where("id", "=", memberId).execute();
     await recordAudit(trx, { actor, action: "role_changed", subject: memberId, details: { from: member.role, to: role } });

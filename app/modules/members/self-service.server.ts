@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { PlatformDb, TenantDb } from "~/db/accessors.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { forgetHomeJobsOf, homeJobDataOf } from "~/modules/home-jobs/jobs.server";
+import { lockCoordinatorsWhoCanLogIn } from "./members.server";
 import { repairCafeDataOf } from "~/modules/repair-cafe/repair-cafe.server";
 import { forgetRepairsOf, repairDataOf } from "~/modules/repairs/repairs.server";
 import { forgetLoansOf, lendingDataOf } from "~/modules/tool-library/loans.server";
@@ -54,14 +55,14 @@ export async function exportOwnData(db: TenantDb, platform: PlatformDb, accountI
 /**
  * Deletes a person's record in this neighbourhood and ends their sessions here. The login identity
  * goes too when no other neighbourhood has them and they are not a platform admin. The last
- * coordinator cannot leave: the check and the delete share one transaction with the coordinators'
- * rows locked, so two coordinators leaving at once cannot both succeed.
+ * coordinator who can log in cannot leave: the check and the delete share one transaction with the
+ * coordinators' rows locked, so two coordinators leaving at once cannot both succeed.
  */
 export async function deleteOwnAccount(db: TenantDb, platform: PlatformDb, tenantId: string, accountId: string): Promise<"ok" | "last_coordinator" | "loan_active"> {
   const result = await db.transaction().execute(async (trx) => {
-    const coordinators = await trx.selectFrom("members").select("id").where("role", "=", "coordinator").forUpdate().execute();
+    const coordinators = await lockCoordinatorsWhoCanLogIn(trx);
     const member = await trx.selectFrom("members").select(["id", "role"]).where("account_id", "=", accountId).forUpdate().executeTakeFirst();
-    if (member?.role === "coordinator" && coordinators.length <= 1) return "last_coordinator" as const;
+    if (member?.role === "coordinator" && coordinators.every((coordinator) => coordinator.id === member.id)) return "last_coordinator" as const;
     // A tool that is out must stay linked to its borrower until it is back (the member row is locked,
     // so no loan can start meanwhile). Reservations are simply cancelled; past loans stay, anonymous.
     if (member && (await trx.selectFrom("loans").select("id").where("member_id", "=", member.id).where("status", "=", "on_loan").executeTakeFirst())) {

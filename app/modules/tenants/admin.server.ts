@@ -1,5 +1,17 @@
 import { platformDb, tenantDb } from "~/db/accessors.server";
 import type { Database } from "~/db/database.server";
+import { z } from "zod";
+import { otherPersonEmailSchema } from "~/modules/accounts/validation.server";
+import { newTenantSchema } from "./validation";
+
+/** Onboarding at /admin/nieuw: the neighbourhood and its first coordinator's email address. */
+export const onboardingSchema = newTenantSchema.omit({ customDomain: true }).extend({ coordinatorEmail: otherPersonEmailSchema });
+
+/** A (new) coordinator for an existing neighbourhood, from the admin overview. */
+export const coordinatorInvitationSchema = z.object({
+  slug: z.string({ error: "neighbourhood_required" }).min(1, "neighbourhood_required"),
+  email: otherPersonEmailSchema,
+});
 
 /**
  * Every neighbourhood for the platform admin: status, number of people and last activity (the newest
@@ -28,4 +40,21 @@ export async function listTenantsForAdmin(database: Database) {
       }
     }),
   );
+}
+
+/**
+ * What onboarding made, for the admin's confirmation: the neighbourhood and to whom its open
+ * coordinator invitations went. Null when there is no such neighbourhood.
+ */
+export async function onboardedNeighbourhood(database: Database, slug: string) {
+  const tenant = await platformDb(database).selectFrom("tenants").selectAll().where("slug", "=", slug).executeTakeFirst();
+  if (!tenant) return null;
+  const invitations = await tenantDb(database, tenant.id)
+    .selectFrom("invitations")
+    .select("email")
+    .where("role", "=", "coordinator")
+    .where("accepted_at", "is", null)
+    .orderBy("created_at")
+    .execute();
+  return { tenant, invitedEmails: invitations.map((invitation) => invitation.email) };
 }
