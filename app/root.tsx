@@ -105,6 +105,11 @@ export function Layout({ children }: { children: ReactNode }) {
         <main id="inhoud" tabIndex={-1}>
           {children}
         </main>
+        {site?.kind === "tenant" ? (
+          <footer className="site-footer">
+            <a href="/privacy">{t.privacy.title}</a>
+          </footer>
+        ) : null}
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

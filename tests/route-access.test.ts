@@ -1,9 +1,6 @@
-import path from "node:path";
-import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Audience, RouteAccess } from "~/access";
 import { platformDb, tenantDb, tenantSchemaName } from "~/db/accessors.server";
 import type { Database } from "~/db/database.server";
 import type { Role, TenantRow } from "~/db/tables";
@@ -13,9 +10,10 @@ import { createSession } from "~/modules/accounts/sessions.server";
 import { createTool, toolFormSchema } from "~/modules/tool-library/tools.server";
 import { seedNeighbourhood } from "~/modules/neighbourhood/seed.server";
 import { createTenant } from "~/modules/tenants/tenants.server";
-import { accessOf, guardRoutes } from "~/server/route-access.server";
+import { guardRoutes } from "~/server/route-access.server";
 import { openTestDatabase, uniqueSlug } from "./support/database";
 import { signedInAs, signedInAsPlatformAdmin, testPassword, type SignedIn } from "./support/people";
+import { admits, loadBuild, routesOf } from "./support/routes";
 import { request, startTestServer, type TestServer } from "./support/server";
 
 let database: Database;
@@ -27,21 +25,6 @@ const people = {} as Record<Role | "otherCoordinator", SignedIn>;
 let formerAdmin: string;
 let neverAdmin: string;
 let toolId: string;
-
-/** Every route of the real build with what it declares, and its URL path pattern. */
-function routesOf(serverBuild: ServerBuild) {
-  const fullPath = (id: string): string => {
-    const route = serverBuild.routes[id]!;
-    const parent = route.parentId ? fullPath(route.parentId) : "";
-    return route.path ? `${parent}/${route.path}`.replace(/\/+/g, "/") : parent;
-  };
-  return Object.entries(serverBuild.routes).map(([id, route]) => ({
-    id,
-    path: fullPath(id) || "/",
-    access: accessOf(id, route.module),
-    hasAction: typeof route.module.action === "function",
-  }));
-}
 
 /** A concrete address for a route pattern: real ids where the test made one, else a fresh uuid. */
 const addressOf = (pattern: string) =>
@@ -59,12 +42,11 @@ async function fingerprint(tenant: TenantRow): Promise<string> {
   return parts.join("\n");
 }
 
-const admits = (audience: Audience, role: Role) => audience !== "anyone" && audience !== "signedIn" && audience !== "platformAdmin" && audience.includes(role);
 
 beforeAll(async () => {
   database = await openTestDatabase();
   server = await startTestServer(database);
-  build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
+  build = await loadBuild();
   wijk = await createTenant(database, { slug: uniqueSlug("rollen"), name: "Rollenwijk" }, seedNeighbourhood());
   other = await createTenant(database, { slug: uniqueSlug("buren"), name: "Burenwijk" }, seedNeighbourhood());
   for (const role of ["coordinator", "volunteer", "resident"] as const) people[role] = await signedInAs(database, server, wijk, role);

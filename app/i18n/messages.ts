@@ -112,6 +112,7 @@ const nl = {
   admin: {
     title: "Wijkplaats beheer",
     onboard: "Nieuwe wijk aanmelden",
+    mailbox: "E-mails die de app zou versturen (alleen zonder mailserver)",
     inviteCoordinator: "Coördinator uitnodigen",
     inviteCoordinatorIntro: "Voor een wijk die een (nieuwe) coördinator nodig heeft, bijvoorbeeld als de vorige is gestopt.",
     neighbourhood: "Wijk",
@@ -423,6 +424,7 @@ const en: Messages = {
   admin: {
     title: "Wijkplaats administration",
     onboard: "Onboard a new neighbourhood",
+    mailbox: "Emails the app would send (only without a mail server)",
     inviteCoordinator: "Invite a coordinator",
     inviteCoordinatorIntro: "For a neighbourhood that needs a (new) coordinator, for example when the previous one stopped.",
     neighbourhood: "Neighbourhood",

@@ -23,6 +23,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const tenants = await listTenantsForAdmin(database);
   return {
     tenants: tenants.map((t) => ({ ...t, last_activity: t.last_activity?.toISOString() ?? null })),
+    // Without a mail server the invitations can only be read there (app/routes/dev.mailbox.tsx).
+    mailbox: context.devMailbox,
   };
 }
 
@@ -58,7 +60,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function AdminOverview() {
-  const { tenants } = useLoaderData<typeof loader>();
+  const { tenants, mailbox } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const { t, lang, explain } = useLanguage();
   return (
@@ -66,6 +68,12 @@ export default function AdminOverview() {
       <h1>{t.admin.title}</h1>
       <p>
         <Link to="/admin/nieuw">{t.admin.onboard}</Link>
+        {mailbox ? (
+          <>
+            {" · "}
+            <Link to="/dev/mailbox">{t.admin.mailbox}</Link>
+          </>
+        ) : null}
       </p>
       <table>
         <thead>

@@ -63,6 +63,9 @@ export default function DeskLoan() {
         <Link to="/balie">← {d.title}</Link>
       </p>
       <h1>{d.openLoan(`${loan.tool_name} (${t.toolLibrary.catalog.number(loan.tool_number)})`, loan.member_name ?? d.unknownPerson)}</h1>
+      <p>
+        <Link to={`/balie/gereedschap/${loan.tool_id}`}>{d.aboutTool}</Link>
+      </p>
       {answer?.done ? (
         <p role="status" className="notice">
           {answer.intent === "checkOut" ? d.handedOut : answer.intent === "checkIn" ? d.takenBack : d.cancelled}
