@@ -201,7 +201,7 @@ describe("the platform admin", () => {
     const admin = await signedInAsPlatformAdmin(database, server);
     const slug = uniqueSlug("bevestigd");
     const email = `${uniqueSlug("eerste")}@example.org`;
-    const created = await postForm(server.url(null, "/admin/nieuw"), { name: "Bevestigwijk", slug, municipality: "Ede", coordinatorEmail: email }, admin.cookie);
+    const created = await postForm(server.url(null, "/admin/nieuw"), { name: "Bevestigwijk", slug, municipality: "Ede", coordinatorEmail: email, module_tool_library: "ja" }, admin.cookie);
     expect(created.status).toBe(303);
     expect(created.headers.location).toBe(`/admin/nieuw?klaar=${slug}`);
     const page = (await request(server.url(null, created.headers.location as string), { headers: { Cookie: admin.cookie } })).body;

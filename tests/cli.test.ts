@@ -140,7 +140,9 @@ async function freePort(): Promise<number> {
 }
 
 describe("npm start on a fresh clone (embedded default)", () => {
-  it("migrates, seeds the demo, serves Steenwijk-West and stops cleanly on SIGTERM", { timeout: 60_000 }, async () => {
+  // Generous limits: a first start hashes four demo passwords and seeds a week, and CI machines are
+  // busy. How fast a start is belongs in scripts/bench, not here.
+  it("migrates, seeds the demo, serves Steenwijk-West and stops cleanly on SIGTERM", { timeout: 180_000 }, async () => {
     const dataDir = tempDataDir();
     const port = await freePort();
     const app = spawn(tsx, ["app/server/main.ts"], {
@@ -152,7 +154,7 @@ describe("npm start on a fresh clone (embedded default)", () => {
     app.stderr.on("data", (chunk) => (output += chunk));
     const exited = new Promise<number | null>((resolve) => app.on("exit", resolve));
     try {
-      const deadline = Date.now() + 30_000;
+      const deadline = Date.now() + 150_000;
       while (!output.includes("Wijkplaats is running")) {
         if (Date.now() > deadline) throw new Error(`app did not start:\n${output}`);
         await new Promise((resolve) => setTimeout(resolve, 100));
