@@ -18,7 +18,7 @@ let database: Database;
 let server: TestServer;
 let wijk: TenantRow;
 let other: TenantRow;
-const people: Record<string, { cookie: string; member: MemberRow; email: string }> = {};
+const people: Record<string, { cookie: string; member: MemberRow }> = {};
 const password = "een helpende hand in de wijk";
 
 const post = (slug: string, path: string, body: Record<string, string>, cookie = "") => postForm(server.url(slug, path), body, cookie);
@@ -35,7 +35,7 @@ async function signIn(tenant: TenantRow, role: Role, key: string, extra: { addre
   const account = await createAccount(platformDb(database), { email, password });
   const member = await addMember(tenantDb(database, tenant.id), { accountId: account.id, name: `${key} naam`, role, ...extra });
   const res = await post(tenant.slug, "/inloggen", { email, password });
-  people[key] = { cookie: res.headers["set-cookie"]![0]!.split(";")[0]!, member, email };
+  people[key] = { cookie: res.headers["set-cookie"]![0]!.split(";")[0]!, member };
 }
 
 /** A multipart form post with text fields and files, as the request form sends it. */

@@ -16,7 +16,7 @@ let database: Database;
 let server: TestServer;
 let wijk: TenantRow;
 let other: TenantRow;
-const people: Record<string, { cookie: string; memberId: string; email: string }> = {};
+const people: Record<string, { cookie: string; memberId: string }> = {};
 const password = "samen repareren is leuk";
 
 const post = (slug: string, path: string, body: Record<string, string>, cookie = "") => postForm(server.url(slug, path), body, cookie);
@@ -44,7 +44,7 @@ async function signIn(tenant: TenantRow, role: Role, key: string) {
   const account = await createAccount(platformDb(database), { email, password });
   const member = await addMember(tenantDb(database, tenant.id), { accountId: account.id, name: `${key} naam`, role });
   const res = await post(tenant.slug, "/inloggen", { email, password });
-  people[key] = { cookie: res.headers["set-cookie"]![0]!.split(";")[0]!, memberId: member.id, email };
+  people[key] = { cookie: res.headers["set-cookie"]![0]!.split(";")[0]!, memberId: member.id };
 }
 
 const idFrom = (res: TestResponse) => /\/reparaties\/([0-9a-f-]{36})/.exec(res.headers.location ?? "")![1]!;
