@@ -33,6 +33,12 @@ async function resident(target = db, name = "Bewoner") {
   return (await addMember(target, { accountId: null, name, role: "resident" })).id;
 }
 
+/** A neighbourhood of the test's own, for a test that changes its lending rules or counts all its loans. */
+async function aNeighbourhood() {
+  const tenant = await createTenant(database, { slug: uniqueSlug("eigen"), name: "Eigen wijk" }, seedNeighbourhood({ city: "Leenstad" }));
+  return { tenant, db: tenantDb(database, tenant.id) };
+}
+
 beforeAll(async () => {
   database = await openTestDatabase();
   wijk = await createTenant(database, { slug: uniqueSlug("lenen"), name: "Leenwijk" }, seedNeighbourhood({ city: "Leenstad" }));
@@ -95,16 +101,13 @@ describe("reserving a tool", () => {
   });
 
   it("keeps to the maximum of open loans per person, even when one person tries several at once", async () => {
+    const { db } = await aNeighbourhood();
     await saveLendingRules(db, { maxOpenLoans: 2 });
-    try {
-      const memberId = await resident();
-      const tools = await Promise.all(Array.from({ length: 5 }, (_, i) => createTool(db, tool({ name: `Schroevendraaier ${i}` }))));
-      const results = await Promise.all(tools.map((toolId) => reserveTool(db, { toolId, memberId, actor: memberId, start: today, end: today, today })));
-      expect(results.filter((r) => r.ok)).toHaveLength(2);
-      expect(results.filter((r) => !r.ok).map((r) => (r.ok ? "" : r.error))).toEqual(["too_many_loans", "too_many_loans", "too_many_loans"]);
-    } finally {
-      await saveLendingRules(db, { maxOpenLoans: 3 });
-    }
+    const memberId = await resident(db);
+    const tools = await Promise.all(Array.from({ length: 5 }, (_, i) => createTool(db, tool({ name: `Schroevendraaier ${i}` }))));
+    const results = await Promise.all(tools.map((toolId) => reserveTool(db, { toolId, memberId, actor: memberId, start: today, end: today, today })));
+    expect(results.filter((r) => r.ok)).toHaveLength(2);
+    expect(results.filter((r) => !r.ok).map((r) => (r.ok ? "" : r.error))).toEqual(["too_many_loans", "too_many_loans", "too_many_loans"]);
   });
 
   it("refuses a blocked person and a tool that is in repair", async () => {
@@ -192,26 +195,23 @@ describe("the desk", () => {
 
 describe("reservations nobody collects", () => {
   it("stop counting, leave the desk's list, cannot be handed out, and are cancelled by the daily job", async () => {
+    const { db } = await aNeighbourhood();
     await saveLendingRules(db, { maxOpenLoans: 1 });
-    try {
-      const memberId = await resident(db, "Vergeetachtig");
-      const toolId = await createTool(db, tool({ name: "Vergeten boor" }));
-      const { id } = await db
-        .insertInto("loans")
-        .values({ tool_id: toolId, member_id: memberId, status: "reserved", period: `[${addDays(today, -5)},${addDays(today, -1)})` })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      expect((await deskOverview(db, today)).toHandOut.map((loan) => loan.id)).not.toContain(id);
-      const desk = await coordinatorId();
-      const payments = { conditionOut: null, deposit: undefined, fee: undefined, waivedReason: null };
-      expect(await checkOutReservation(db, id, payments, desk, today)).toMatchObject({ ok: false, error: "reservation_expired" });
-      const other = await createTool(db, tool({ name: "Andere boor" }));
-      expect((await reserveTool(db, { toolId: other, memberId, actor: memberId, start: today, end: today, today })).ok).toBe(true);
-      expect(await expireUncollectedReservations(db, today)).toBeGreaterThanOrEqual(1);
-      expect((await db.selectFrom("loans").select("status").where("id", "=", id).executeTakeFirstOrThrow()).status).toBe("cancelled");
-    } finally {
-      await saveLendingRules(db, { maxOpenLoans: 3 });
-    }
+    const memberId = await resident(db, "Vergeetachtig");
+    const toolId = await createTool(db, tool({ name: "Vergeten boor" }));
+    const { id } = await db
+      .insertInto("loans")
+      .values({ tool_id: toolId, member_id: memberId, status: "reserved", period: `[${addDays(today, -5)},${addDays(today, -1)})` })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    expect((await deskOverview(db, today)).toHandOut.map((loan) => loan.id)).not.toContain(id);
+    const desk = (await addMember(db, { accountId: null, name: "Coördinator", role: "coordinator" })).id;
+    const payments = { conditionOut: null, deposit: undefined, fee: undefined, waivedReason: null };
+    expect(await checkOutReservation(db, id, payments, desk, today)).toMatchObject({ ok: false, error: "reservation_expired" });
+    const other = await createTool(db, tool({ name: "Andere boor" }));
+    expect((await reserveTool(db, { toolId: other, memberId, actor: memberId, start: today, end: today, today })).ok).toBe(true);
+    expect(await expireUncollectedReservations(db, today)).toBe(1);
+    expect((await db.selectFrom("loans").select("status").where("id", "=", id).executeTakeFirstOrThrow()).status).toBe("cancelled");
   });
 
   it("are cancelled when the tool is retired, and kept when it only goes for repair", async () => {
@@ -254,11 +254,11 @@ describe("a borrower deleting their account", () => {
 });
 
 describe("reminders", () => {
-  async function loanDue(due: string, email: string | null) {
+  async function loanDue(due: string, email: string | null, target = db) {
     const account = email ? await createAccount(platformDb(database), { email, password: "een lang wachtwoord" }) : null;
-    const memberId = (await addMember(db, { accountId: account?.id ?? null, name: "Lener", role: "resident" })).id;
-    const toolId = await createTool(db, tool({ name: `Heggenschaar ${email ?? "zonder"}` }));
-    await db
+    const memberId = (await addMember(target, { accountId: account?.id ?? null, name: "Lener", role: "resident" })).id;
+    const toolId = await createTool(target, tool({ name: `Heggenschaar ${email ?? "zonder"}` }));
+    await target
       .insertInto("loans")
       .values({ tool_id: toolId, member_id: memberId, status: "on_loan", period: `[${addDays(due, -3)},${addDays(due, 1)})`, checked_out_at: new Date() })
       .execute();
@@ -266,19 +266,21 @@ describe("reminders", () => {
   const outboxFor = (email: string) => platformDb(database).selectFrom("outbox").select(["subject", "body"]).where("to_address", "=", email).execute();
 
   it("emails the day before and once when overdue, never twice", async () => {
+    // A neighbourhood of its own: the reminders counted are those of all its loans.
+    const { tenant, db } = await aNeighbourhood();
     const dueTomorrow = `${uniqueSlug("morgen")}@example.org`;
     const overdue = `${uniqueSlug("laat")}@example.org`;
-    await loanDue(addDays(today, 1), dueTomorrow);
-    await loanDue(addDays(today, -2), overdue);
-    await loanDue(addDays(today, -2), null);
-    await loanDue(addDays(today, 5), `${uniqueSlug("later")}@example.org`);
-    const sent = await queueLoanReminders(database, wijk, "http://localhost:3000/", today);
+    await loanDue(addDays(today, 1), dueTomorrow, db);
+    await loanDue(addDays(today, -2), overdue, db);
+    await loanDue(addDays(today, -2), null, db);
+    await loanDue(addDays(today, 5), `${uniqueSlug("later")}@example.org`, db);
+    const sent = await queueLoanReminders(database, tenant, "http://localhost:3000/", today);
     expect(sent).toEqual({ due: 1, overdue: 1 });
     const [tomorrowMail] = await outboxFor(dueTomorrow);
     expect(tomorrowMail?.subject).toContain("Terugbrengen op");
-    expect(tomorrowMail?.body).toContain(`http://${wijk.slug}.localhost:3000/account/leningen`);
+    expect(tomorrowMail?.body).toContain(`http://${tenant.slug}.localhost:3000/account/leningen`);
     expect((await outboxFor(overdue))[0]?.subject).toContain("Te laat");
-    await queueLoanReminders(database, wijk, "http://localhost:3000/", today);
+    await queueLoanReminders(database, tenant, "http://localhost:3000/", today);
     expect(await outboxFor(dueTomorrow)).toHaveLength(1);
     expect(await outboxFor(overdue)).toHaveLength(1);
   });

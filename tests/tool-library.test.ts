@@ -7,16 +7,17 @@ import { createAccount } from "~/modules/accounts/accounts.server";
 import { addMember } from "~/modules/members/members.server";
 import { seedNeighbourhood } from "~/modules/neighbourhood/seed.server";
 import { createTenant } from "~/modules/tenants/tenants.server";
-import { reserveTool } from "~/modules/tool-library/loans.server";
 import { createTool, toolFormSchema } from "~/modules/tool-library/tools.server";
 import { openTestDatabase, uniqueSlug } from "./support/database";
+import { aMember, aPng, aReservation, aTool } from "./support/factories";
+import { signedInAs } from "./support/people";
 import { postFile, postForm, request, startTestServer, type TestServer } from "./support/server";
 
 let database: Database;
 let server: TestServer;
 let wijk: TenantRow;
 let other: TenantRow;
-const people: Record<string, { cookie: string; memberId: string }> = {};
+const people: Record<string, { cookie: string }> = {};
 const password = "gereedschap voor de hele buurt";
 const today = localToday();
 
@@ -26,12 +27,17 @@ const cookie = (who: string) => people[who]!.cookie;
 
 async function signIn(tenant: TenantRow, role: Role, key: string) {
   const account = await createAccount(platformDb(database), { email: `${uniqueSlug(key)}@example.org`, password });
-  const member = await addMember(tenantDb(database, tenant.id), { accountId: account.id, name: `${key} naam`, role });
+  await addMember(tenantDb(database, tenant.id), { accountId: account.id, name: `${key} naam`, role });
   const res = await post(tenant.slug, "/inloggen", { email: account.email, password });
-  people[key] = { cookie: res.headers["set-cookie"]![0]!.split(";")[0]!, memberId: member.id };
+  people[key] = { cookie: res.headers["set-cookie"]![0]!.split(";")[0]! };
 }
 
+/** The catalog's drill, for tests that only look at it. */
 let drill: string;
+/** A drill of the test's own, like the catalog's, for a test that reserves it, adds to it or tries to change it. */
+const aDrill = () => aTool(tenantDb(database, wijk.id), { name: "Accuboormachine", description: "Met twee accu's en een set boren." });
+/** A resident of the test's own, signed in, for a test that looks at that person's loans. */
+const aResident = () => signedInAs(database, server, wijk, "resident");
 
 beforeAll(async () => {
   database = await openTestDatabase();
@@ -100,6 +106,7 @@ describe("the public catalog", () => {
 
 describe("reserving on the tool page", () => {
   it("asks visitors to log in first", async () => {
+    const drill = await aDrill();
     const page = await get(wijk.slug, `/gereedschap/${drill}`);
     expect(page.body).toContain("Log in om te reserveren");
     const res = await post(wijk.slug, `/gereedschap/${drill}`, { start: today, end: today });
@@ -108,6 +115,7 @@ describe("reserving on the tool page", () => {
   });
 
   it("explains wrong dates next to the field in Dutch and keeps what was typed", async () => {
+    const drill = await aDrill();
     const cases: [Record<string, string>, string][] = [
       [{ start: addDays(today, -3), end: today }, "Deze dag is al voorbij."],
       [{ start: addDays(today, 4), end: addDays(today, 2) }, "De dag van terugbrengen moet op of na de dag van ophalen zijn."],
@@ -127,11 +135,12 @@ describe("reserving on the tool page", () => {
   });
 
   it("reserves, shows it under my loans, and tells the next person it is taken", async () => {
+    const [drill, resident] = [await aDrill(), await aResident()];
     const start = addDays(today, 10);
-    const ok = await post(wijk.slug, `/gereedschap/${drill}`, { start, end: addDays(start, 2) }, cookie("resident"));
+    const ok = await post(wijk.slug, `/gereedschap/${drill}`, { start, end: addDays(start, 2) }, resident.cookie);
     expect(ok.status).toBe(303);
     expect(ok.headers.location).toBe("/account/leningen?gereserveerd=1");
-    const mine = await get(wijk.slug, "/account/leningen?gereserveerd=1", cookie("resident"));
+    const mine = await get(wijk.slug, "/account/leningen?gereserveerd=1", resident.cookie);
     expect(mine.body).toContain("Gelukt! Je hebt het gereserveerd.");
     expect(mine.body).toContain("Accuboormachine");
     const taken = await post(wijk.slug, `/gereedschap/${drill}`, { start: addDays(start, 1), end: addDays(start, 3) }, cookie("volunteer"));
@@ -142,13 +151,12 @@ describe("reserving on the tool page", () => {
 
   it("lets a resident cancel their own reservation but not someone else's", async () => {
     const db = tenantDb(database, wijk.id);
-    const start = addDays(today, 30);
-    const theirs = await reserveTool(db, { toolId: drill, memberId: people.volunteer!.memberId, actor: people.volunteer!.memberId, start, end: start, today });
-    if (!theirs.ok) throw new Error(theirs.error);
-    const attempt = await post(wijk.slug, "/account/leningen", { loanId: theirs.loanId }, cookie("resident"));
+    const [drill, volunteer] = [await aDrill(), await signedInAs(database, server, wijk, "volunteer")];
+    const theirs = await aReservation(db, { toolId: drill, memberId: volunteer.member.id, start: addDays(today, 30) });
+    const attempt = await post(wijk.slug, "/account/leningen", { loanId: theirs }, cookie("resident"));
     expect(attempt.body).toContain("al opgehaald of geannuleerd");
-    expect((await db.selectFrom("loans").select("status").where("id", "=", theirs.loanId).executeTakeFirstOrThrow()).status).toBe("reserved");
-    const own = await post(wijk.slug, "/account/leningen", { loanId: theirs.loanId }, cookie("volunteer"));
+    expect((await db.selectFrom("loans").select("status").where("id", "=", theirs).executeTakeFirstOrThrow()).status).toBe("reserved");
+    const own = await post(wijk.slug, "/account/leningen", { loanId: theirs }, volunteer.cookie);
     expect(own.body).toContain("Je reservering is geannuleerd.");
   });
 });
@@ -188,8 +196,8 @@ describe("the coordinator's catalog", () => {
   });
 
   it("adds photos that only this neighbourhood serves, and refuses what is not an image", async () => {
-    const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
-    const added = await postFile(server.url(wijk.slug, `/beheer/gereedschap/${drill}`), "photo", { bytes: png, name: "boor.png", type: "image/png" }, cookie("coordinator"));
+    const drill = await aDrill();
+    const added = await postFile(server.url(wijk.slug, `/beheer/gereedschap/${drill}`), "photo", { bytes: aPng, name: "boor.png", type: "image/png" }, cookie("coordinator"));
     expect(added.status).toBe(303);
     const afterUpload = await get(wijk.slug, added.headers.location!, cookie("coordinator"));
     expect(afterUpload.body).toContain("De foto is toegevoegd.");
@@ -214,6 +222,7 @@ describe("the coordinator's catalog", () => {
   });
 
   it("cannot be changed from another neighbourhood, not even with a real tool id", async () => {
+    const drill = await aDrill();
     const res = await post(other.slug, `/beheer/gereedschap/${drill}`, { intent: "tool", name: "Gekaapt", category: "X", condition: "good", maxLoanDays: "7" }, cookie("otherCoordinator"));
     expect(res.status).toBe(404);
     const session = await post(wijk.slug, `/beheer/gereedschap/${drill}`, { intent: "tool", name: "Gekaapt", category: "X", condition: "good", maxLoanDays: "7" }, cookie("otherCoordinator"));
@@ -227,11 +236,10 @@ describe("the desk pages", () => {
   it("hand out a reservation, asking for the payment, then take it back", async () => {
     const db = tenantDb(database, wijk.id);
     const sander = await createTool(db, toolFormSchema.parse({ name: "Schuurmachine", category: "Schuren", condition: "good", maxLoanDays: "7", fee: "2" }));
-    const reserved = await reserveTool(db, { toolId: sander, memberId: people.resident!.memberId, actor: people.resident!.memberId, start: today, end: today, today });
-    if (!reserved.ok) throw new Error(reserved.error);
+    const loanId = await aReservation(db, { toolId: sander, memberId: (await aMember(db)).id });
     const desk = await get(wijk.slug, "/balie", cookie("volunteer"));
     expect(desk.body).toContain("Schuurmachine");
-    const path = `/balie/lening/${reserved.loanId}`;
+    const path = `/balie/lening/${loanId}`;
     const noChoice = await post(wijk.slug, path, { intent: "checkOut", conditionOut: "Netjes" }, cookie("volunteer"));
     expect(noChoice.body).toContain("Vink aan of dit contant betaald is of niet betaald.");
     expect(noChoice.body).toContain("Netjes");
@@ -241,7 +249,7 @@ describe("the desk pages", () => {
     expect(out.body).toContain("Het gereedschap is meegegeven.");
     const back = await post(wijk.slug, path, { intent: "checkIn", conditionIn: "Stoffig" }, cookie("volunteer"));
     expect(back.body).toContain("Het gereedschap is terug.");
-    expect((await db.selectFrom("loans").select(["status", "condition_in"]).where("id", "=", reserved.loanId).executeTakeFirstOrThrow())).toEqual({ status: "returned", condition_in: "Stoffig" });
+    expect((await db.selectFrom("loans").select(["status", "condition_in"]).where("id", "=", loanId).executeTakeFirstOrThrow())).toEqual({ status: "returned", condition_in: "Stoffig" });
   });
 
   it("lend on the spot to a new person without an account", async () => {
@@ -276,7 +284,7 @@ describe("the desk pages", () => {
 
   it("cannot open another neighbourhood's loan", async () => {
     const db = tenantDb(database, wijk.id);
-    const { id } = await db.selectFrom("loans").select("id").executeTakeFirstOrThrow();
+    const id = await aReservation(db, { toolId: await aTool(db), memberId: (await aMember(db)).id });
     expect((await get(wijk.slug, `/balie/lening/${id}`, cookie("coordinator"))).status).toBe(200);
     expect((await get(other.slug, `/balie/lening/${id}`, cookie("otherCoordinator"))).status).toBe(404);
     const before = await db.selectFrom("loans").select("status").where("id", "=", id).executeTakeFirstOrThrow();
@@ -290,18 +298,21 @@ describe("the desk pages", () => {
 
 describe("lending rules", () => {
   it("blocks a person from reserving, and sets the maximum", async () => {
+    const [drill, resident] = [await aDrill(), await aResident()];
     const rules = await post(wijk.slug, "/beheer/uitleenregels", { intent: "rules", maxOpenLoans: "veel" }, cookie("coordinator"));
     expect(rules.body).toContain("Vul een aantal in van 1 tot 50.");
-    await post(wijk.slug, "/beheer/uitleenregels", { intent: "block", memberId: people.resident!.memberId, reason: "Niet teruggebracht" }, cookie("coordinator"));
-    const refused = await post(wijk.slug, `/gereedschap/${drill}`, { start: addDays(today, 50), end: addDays(today, 50) }, cookie("resident"));
+    await post(wijk.slug, "/beheer/uitleenregels", { intent: "block", memberId: resident.member.id, reason: "Niet teruggebracht" }, cookie("coordinator"));
+    const refused = await post(wijk.slug, `/gereedschap/${drill}`, { start: addDays(today, 50), end: addDays(today, 50) }, resident.cookie);
     expect(refused.body).toContain("Lenen kan nu niet. Vraag het aan een coördinator.");
-    await post(wijk.slug, "/beheer/uitleenregels", { intent: "unblock", memberId: people.resident!.memberId }, cookie("coordinator"));
-    const allowed = await post(wijk.slug, `/gereedschap/${drill}`, { start: addDays(today, 50), end: addDays(today, 50) }, cookie("resident"));
+    await post(wijk.slug, "/beheer/uitleenregels", { intent: "unblock", memberId: resident.member.id }, cookie("coordinator"));
+    const allowed = await post(wijk.slug, `/gereedschap/${drill}`, { start: addDays(today, 50), end: addDays(today, 50) }, resident.cookie);
     expect(allowed.status).toBe(303);
   });
 
   it("puts loans in the borrower's data export", async () => {
-    const res = await get(wijk.slug, "/account/gegevens", cookie("resident"));
+    const resident = await aResident();
+    await aReservation(tenantDb(database, wijk.id), { toolId: await aDrill(), memberId: resident.member.id });
+    const res = await get(wijk.slug, "/account/gegevens", resident.cookie);
     const data = JSON.parse(res.body) as { loans: { tool_name: string }[] };
     expect(data.loans.map((loan) => loan.tool_name)).toContain("Accuboormachine");
   });

@@ -83,6 +83,7 @@ export async function aRepair(
     kind?: "bicycle" | "appliance" | "textile" | "furniture" | "other";
     brand?: string | null;
     fault?: string;
+    learnMyself?: boolean;
     photos?: Uint8Array[];
     storage?: FileStorage;
     until?: "registered" | "planned" | "in_progress" | "done" | "collected";
@@ -98,7 +99,7 @@ export async function aRepair(
     db,
     input.storage ?? aStorage(),
     context.tenant.id,
-    { kind: input.kind ?? "bicycle", brand: input.brand ?? null, fault: input.fault ?? "Lekke band", learnMyself: false, memberId: input.memberId },
+    { kind: input.kind ?? "bicycle", brand: input.brand ?? null, fault: input.fault ?? "Lekke band", learnMyself: input.learnMyself ?? false, memberId: input.memberId },
     images,
     context.actor,
   );

@@ -15,10 +15,17 @@ export interface SignedIn {
   member: MemberRow;
 }
 
-/** A new person with an account and this role in the neighbourhood, logged in through /inloggen. */
-export async function signedInAs(database: Database, server: TestServer, tenant: TenantRow, role: Role, name = `${role} ${uniqueSlug("")}`): Promise<SignedIn> {
+/** A new person with an account and this role in the neighbourhood (with `details` on file), logged in through /inloggen. */
+export async function signedInAs(
+  database: Database,
+  server: TestServer,
+  tenant: TenantRow,
+  role: Role,
+  name = `${role} ${uniqueSlug("")}`,
+  details: { phone?: string; address?: string } = {},
+): Promise<SignedIn> {
   const account = await createAccount(platformDb(database), { email: `${uniqueSlug(role)}@example.org`, password: testPassword });
-  const member = await addMember(tenantDb(database, tenant.id), { accountId: account.id, name, role });
+  const member = await addMember(tenantDb(database, tenant.id), { accountId: account.id, name, role, ...details });
   const res = await postForm(server.url(tenant.slug, "/inloggen"), { email: account.email, password: testPassword });
   const cookie = sessionCookieOf(res);
   if (res.status !== 303 || !cookie) throw new Error(`logging in as ${role} failed with ${res.status}`);
