@@ -67,7 +67,7 @@ export default function AdminOverview() {
       <p>
         <Link to="/admin/nieuw">{t.admin.onboard}</Link>
       </p>
-      <table>
+      <table className="cards">
         <thead>
           <tr>
             <th scope="col">{t.admin.neighbourhood}</th>
@@ -82,13 +82,13 @@ export default function AdminOverview() {
         <tbody>
           {tenants.map((tenant) => (
             <tr key={tenant.id}>
-              <td>
+              <td data-label={t.admin.neighbourhood}>
                 {tenant.name}
                 <div className="muted">{tenant.slug}</div>
               </td>
-              <td>{t.admin.statuses[tenant.status]}</td>
-              <td>{tenant.members ?? "?"}</td>
-              <td>{tenant.last_activity ? new Date(tenant.last_activity).toLocaleDateString(lang === "nl" ? "nl-NL" : "en-GB") : "—"}</td>
+              <td data-label={t.admin.status}>{t.admin.statuses[tenant.status]}</td>
+              <td data-label={t.admin.members}>{tenant.members ?? "?"}</td>
+              <td data-label={t.admin.lastActivity}>{tenant.last_activity ? new Date(tenant.last_activity).toLocaleDateString(lang === "nl" ? "nl-NL" : "en-GB") : "—"}</td>
               <td>
                 <PostForm>
                   <input type="hidden" name="slug" value={tenant.slug} />

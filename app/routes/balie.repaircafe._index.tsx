@@ -45,7 +45,7 @@ export default function RepairCafeDesk() {
       {sessions.length === 0 ? (
         <p>{d.none}</p>
       ) : (
-        <table aria-labelledby="gepland">
+        <table className="cards" aria-labelledby="gepland">
           <thead>
             <tr>
               <th scope="col">{d.when}</th>
@@ -57,12 +57,12 @@ export default function RepairCafeDesk() {
           <tbody>
             {sessions.map((session) => (
               <tr key={session.id}>
-                <td>
+                <td data-label={d.when}>
                   <Link to={`/balie/repaircafe/${session.id}`}>{t.repairCafe.public.when(formatDay(session.day, lang), session.start, session.end)}</Link>
                 </td>
-                <td>{session.location ?? ""}</td>
-                <td>{d.of(session.booked, session.capacity)}</td>
-                <td>{session.cancelled_at ? d.cancelled : d.going}</td>
+                <td data-label={d.location}>{session.location ?? ""}</td>
+                <td data-label={d.booked}>{d.of(session.booked, session.capacity)}</td>
+                <td data-label={d.status}>{session.cancelled_at ? d.cancelled : d.going}</td>
               </tr>
             ))}
           </tbody>

@@ -71,7 +71,7 @@ export default function Manage() {
           {explain(mine("role")?.errors.role)}
         </p>
       ) : null}
-      <table aria-labelledby="mensen">
+      <table className="cards" aria-labelledby="mensen">
         <thead>
           <tr>
             <th scope="col">{t.manage.name}</th>
@@ -81,11 +81,11 @@ export default function Manage() {
         <tbody>
           {members.map((m) => (
             <tr key={m.id}>
-              <td>
+              <td data-label={t.manage.name}>
                 {m.name}
                 {m.account_id ? null : <div className="muted">{t.manage.noLogin}</div>}
               </td>
-              <td>
+              <td data-label={t.manage.role}>
                 <PostForm className="inline">
                   <input type="hidden" name="intent" value="role" />
                   <input type="hidden" name="memberId" value={m.id} />

@@ -165,7 +165,7 @@ export default function EditTool() {
       {log.length === 0 ? (
         <p>{m.logNone}</p>
       ) : (
-        <table>
+        <table className="cards">
           <thead>
             <tr>
               <th scope="col">{m.at}</th>
@@ -177,10 +177,10 @@ export default function EditTool() {
           <tbody>
             {log.map((entry) => (
               <tr key={entry.id}>
-                <td>{new Date(entry.at).toLocaleDateString(lang === "nl" ? "nl-NL" : "en-GB", { timeZone: "Europe/Amsterdam" })}</td>
-                <td>{t.toolLibrary.maintenanceKinds[entry.kind]}</td>
-                <td className="pre-line">{entry.note}</td>
-                <td>{entry.by ?? ""}</td>
+                <td data-label={m.at}>{new Date(entry.at).toLocaleDateString(lang === "nl" ? "nl-NL" : "en-GB", { timeZone: "Europe/Amsterdam" })}</td>
+                <td data-label={m.status}>{t.toolLibrary.maintenanceKinds[entry.kind]}</td>
+                <td data-label={m.note} className="pre-line">{entry.note}</td>
+                <td data-label={m.by}>{entry.by ?? ""}</td>
               </tr>
             ))}
           </tbody>

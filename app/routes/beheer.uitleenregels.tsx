@@ -93,7 +93,7 @@ export default function LendingRules() {
       {blocks.length === 0 ? (
         <p>{r.blocksNone}</p>
       ) : (
-        <table aria-labelledby="blokkades">
+        <table className="cards" aria-labelledby="blokkades">
           <thead>
             <tr>
               <th scope="col">{r.person}</th>
@@ -107,9 +107,9 @@ export default function LendingRules() {
           <tbody>
             {blocks.map((block) => (
               <tr key={block.id}>
-                <td>{block.name}</td>
-                <td>{block.reason}</td>
-                <td>{new Date(block.blocked_at).toLocaleDateString(lang === "nl" ? "nl-NL" : "en-GB", { timeZone: "Europe/Amsterdam" })}</td>
+                <td data-label={r.person}>{block.name}</td>
+                <td data-label={r.reason}>{block.reason}</td>
+                <td data-label={r.since}>{new Date(block.blocked_at).toLocaleDateString(lang === "nl" ? "nl-NL" : "en-GB", { timeZone: "Europe/Amsterdam" })}</td>
                 <td>
                   <PostForm>
                     <input type="hidden" name="intent" value="unblock" />
