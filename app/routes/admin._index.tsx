@@ -93,7 +93,7 @@ export default function AdminOverview() {
                 <PostForm>
                   <input type="hidden" name="slug" value={tenant.slug} />
                   <input type="hidden" name="status" value={tenant.status === "active" ? "suspended" : "active"} />
-                  <button type="submit" aria-label={`${tenant.status === "active" ? t.admin.suspend : t.admin.resume}: ${tenant.name}`}>
+                  <button type="submit" className={tenant.status === "active" ? "danger" : "secondary"} aria-label={`${tenant.status === "active" ? t.admin.suspend : t.admin.resume}: ${tenant.name}`}>
                     {tenant.status === "active" ? t.admin.suspend : t.admin.resume}
                   </button>
                 </PostForm>

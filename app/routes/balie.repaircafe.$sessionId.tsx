@@ -99,7 +99,7 @@ export default function RepairCafeSession() {
       {canCancel && !session.cancelled_at ? (
         <PostForm>
           <p>{d.cancelHint}</p>
-          <button type="submit">{d.cancelSession}</button>
+          <button type="submit" className="danger">{d.cancelSession}</button>
         </PostForm>
       ) : null}
     </>

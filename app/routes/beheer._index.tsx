@@ -99,7 +99,7 @@ export default function Manage() {
                       </option>
                     ))}
                   </select>
-                  <button type="submit" aria-label={t.manage.saveRoleOf(m.name)}>
+                  <button type="submit" className="secondary" aria-label={t.manage.saveRoleOf(m.name)}>
                     {t.manage.saveRole}
                   </button>
                 </PostForm>
@@ -162,7 +162,7 @@ export default function Manage() {
               <PostForm className="inline">
                 <input type="hidden" name="intent" value="withdraw" />
                 <input type="hidden" name="invitationId" value={invitation.id} />
-                <button type="submit" className="secondary" aria-label={t.invitation.withdrawFor(invitation.email)}>
+                <button type="submit" className="danger" aria-label={t.invitation.withdrawFor(invitation.email)}>
                   {t.invitation.withdraw}
                 </button>
               </PostForm>

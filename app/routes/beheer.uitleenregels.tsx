@@ -114,7 +114,7 @@ export default function LendingRules() {
                   <PostForm>
                     <input type="hidden" name="intent" value="unblock" />
                     <input type="hidden" name="memberId" value={block.id} />
-                    <button type="submit" aria-label={r.unblockFor(block.name)}>
+                    <button type="submit" className="secondary" aria-label={r.unblockFor(block.name)}>
                       {r.unblock}
                     </button>
                   </PostForm>
@@ -129,7 +129,7 @@ export default function LendingRules() {
         <input type="hidden" name="intent" value="block" />
         <PersonPicker legend={r.person} initial={mine("block")?.people ?? people} error={mine("block")?.errors.memberId} />
         <Field name="reason" label={r.reason} hint={r.reasonHint} defaultValue={mine("block")?.values.reason ?? blockValues.reason} error={mine("block")?.errors.reason} />
-        <button type="submit">{r.block}</button>
+        <button type="submit" className="danger">{r.block}</button>
       </PostForm>
     </>
   );
