@@ -62,7 +62,7 @@ export default function AdminOverview() {
   const answer = useActionData<typeof action>();
   const { t, lang, explain } = useLanguage();
   return (
-    <>
+    <div className="desk-page">
       <h1>{t.admin.title}</h1>
       <p>
         <Link to="/admin/nieuw">{t.admin.onboard}</Link>
@@ -131,6 +131,6 @@ export default function AdminOverview() {
         <Field name="email" type="email" label={t.invitation.inviteEmail} defaultValue={answer?.values.email} error={answer?.errors.email} required />
         <button type="submit">{t.invitation.inviteSubmit}</button>
       </PostForm>
-    </>
+    </div>
   );
 }

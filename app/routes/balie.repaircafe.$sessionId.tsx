@@ -37,7 +37,7 @@ export default function RepairCafeSession() {
   const { t, lang } = useLanguage();
   const d = t.repairCafe.desk;
   return (
-    <>
+    <div className="desk-page">
       <p>
         <Link to="/balie/repaircafe">← {d.back}</Link>
       </p>
@@ -102,6 +102,6 @@ export default function RepairCafeSession() {
           <button type="submit" className="danger">{d.cancelSession}</button>
         </PostForm>
       ) : null}
-    </>
+    </div>
   );
 }

@@ -38,7 +38,7 @@ export default function RepairCafeDesk() {
   const d = t.repairCafe.desk;
   const value = (name: string, fallback = "") => answer?.values[name] ?? fallback;
   return (
-    <>
+    <div className="desk-page">
       <h1>{d.title}</h1>
       <p>{d.intro}</p>
       <h2 id="gepland">{d.sessions}</h2>
@@ -81,6 +81,6 @@ export default function RepairCafeDesk() {
           <button type="submit">{d.submit}</button>
         </PostForm>
       ) : null}
-    </>
+    </div>
   );
 }

@@ -62,7 +62,7 @@ export default function Manage() {
   const { t, lang, explain } = useLanguage();
   const mine = (form: string) => (answer?.form === form ? answer : undefined);
   return (
-    <>
+    <div className="desk-page">
       <h1>{t.manage.title(name)}</h1>
       <AreaPages area="manage" />
       <h2 id="mensen">{t.manage.members}</h2>
@@ -170,6 +170,6 @@ export default function Manage() {
           ))}
         </ul>
       )}
-    </>
+    </div>
   );
 }

@@ -20,7 +20,7 @@ export default function ManageTools() {
   const { t } = useLanguage();
   const m = t.toolLibrary.manage;
   return (
-    <>
+    <div className="desk-page">
       <h1>{m.title}</h1>
       <ul className="link-row">
         <li>
@@ -68,6 +68,6 @@ export default function ManageTools() {
           </tbody>
         </table>
       )}
-    </>
+    </div>
   );
 }

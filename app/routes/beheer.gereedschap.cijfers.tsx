@@ -23,7 +23,7 @@ export default function LendingNumbers() {
   const monthFormat = new Intl.DateTimeFormat(lang === "nl" ? "nl-NL" : "en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
   const monthName = (month: string) => monthFormat.format(new Date(`${month}-01T00:00:00Z`));
   return (
-    <>
+    <div className="desk-page">
       <p>
         <Link to="/beheer/gereedschap">← {t.toolLibrary.manage.title}</Link>
       </p>
@@ -62,6 +62,6 @@ export default function LendingNumbers() {
           </ol>
         </>
       )}
-    </>
+    </div>
   );
 }

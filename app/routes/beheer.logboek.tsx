@@ -20,7 +20,7 @@ export default function AuditLog() {
   const { entries } = useLoaderData<typeof loader>();
   const { t, lang } = useLanguage();
   return (
-    <>
+    <div className="desk-page">
       <h1>{t.audit.title}</h1>
       <p>{t.audit.intro}</p>
       <table className="cards">
@@ -41,6 +41,6 @@ export default function AuditLog() {
           ))}
         </tbody>
       </table>
-    </>
+    </div>
   );
 }
