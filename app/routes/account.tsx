@@ -106,7 +106,7 @@ export default function Account() {
             ) : (
               <PostForm>
                 <input type="hidden" name="sessionId" value={s.id} />
-                <button type="submit" aria-label={`${t.account.endSession}: ${s.userAgent ?? t.account.unknownDevice}`}>
+                <button type="submit" className="secondary" aria-label={`${t.account.endSession}: ${s.userAgent ?? t.account.unknownDevice}`}>
                   {t.account.endSession}
                 </button>
               </PostForm>
@@ -115,7 +115,7 @@ export default function Account() {
         ))}
       </ul>
       <PostForm action="/uitloggen">
-        <button type="submit">{t.login.logout}</button>
+        <button type="submit" className="secondary">{t.login.logout}</button>
       </PostForm>
 
       {member ? (

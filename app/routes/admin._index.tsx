@@ -64,7 +64,7 @@ export default function AdminOverview() {
   const answer = useActionData<typeof action>();
   const { t, lang, explain } = useLanguage();
   return (
-    <>
+    <div className="desk-page">
       <h1>{t.admin.title}</h1>
       <p>
         <Link to="/admin/nieuw">{t.admin.onboard}</Link>
@@ -75,7 +75,7 @@ export default function AdminOverview() {
           </>
         ) : null}
       </p>
-      <table>
+      <table className="cards">
         <thead>
           <tr>
             <th scope="col">{t.admin.neighbourhood}</th>
@@ -90,18 +90,18 @@ export default function AdminOverview() {
         <tbody>
           {tenants.map((tenant) => (
             <tr key={tenant.id}>
-              <td>
+              <td data-label={t.admin.neighbourhood}>
                 {tenant.name}
                 <div className="muted">{tenant.slug}</div>
               </td>
-              <td>{t.admin.statuses[tenant.status]}</td>
-              <td>{tenant.members ?? "?"}</td>
-              <td>{tenant.last_activity ? new Date(tenant.last_activity).toLocaleDateString(lang === "nl" ? "nl-NL" : "en-GB") : "—"}</td>
+              <td data-label={t.admin.status}>{t.admin.statuses[tenant.status]}</td>
+              <td data-label={t.admin.members}>{tenant.members ?? "?"}</td>
+              <td data-label={t.admin.lastActivity}>{tenant.last_activity ? new Date(tenant.last_activity).toLocaleDateString(lang === "nl" ? "nl-NL" : "en-GB") : "—"}</td>
               <td>
                 <PostForm>
                   <input type="hidden" name="slug" value={tenant.slug} />
                   <input type="hidden" name="status" value={tenant.status === "active" ? "suspended" : "active"} />
-                  <button type="submit" aria-label={`${tenant.status === "active" ? t.admin.suspend : t.admin.resume}: ${tenant.name}`}>
+                  <button type="submit" className={tenant.status === "active" ? "danger" : "secondary"} aria-label={`${tenant.status === "active" ? t.admin.suspend : t.admin.resume}: ${tenant.name}`}>
                     {tenant.status === "active" ? t.admin.suspend : t.admin.resume}
                   </button>
                 </PostForm>
@@ -139,6 +139,6 @@ export default function AdminOverview() {
         <Field name="email" type="email" label={t.invitation.inviteEmail} defaultValue={answer?.values.email} error={answer?.errors.email} required />
         <button type="submit">{t.invitation.inviteSubmit}</button>
       </PostForm>
-    </>
+    </div>
   );
 }

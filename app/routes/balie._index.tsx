@@ -69,7 +69,7 @@ export default function Desk() {
   const { t } = useLanguage();
   const d = t.toolLibrary.desk;
   return (
-    <>
+    <div className="desk-page">
       <h1>{lending ? d.title : t.navigation.desk}</h1>
       <AreaPages area="desk" />
       {lending ? (
@@ -83,6 +83,6 @@ export default function Desk() {
           </div>
         </>
       ) : null}
-    </>
+    </div>
   );
 }

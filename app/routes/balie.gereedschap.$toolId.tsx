@@ -87,7 +87,7 @@ export default function ToolAtDesk() {
       {reservations.length === 0 ? (
         <p>{td.reservationsNone}</p>
       ) : (
-        <table aria-labelledby="reserveringen">
+        <table className="cards" aria-labelledby="reserveringen">
           <thead>
             <tr>
               <th scope="col">{d.who}</th>
@@ -100,8 +100,8 @@ export default function ToolAtDesk() {
           <tbody>
             {reservations.map((loan) => (
               <tr key={loan.id}>
-                <td>{loan.member_name ?? d.unknownPerson}</td>
-                <td>{t.toolLibrary.myLoans.fromTo(day(loan.start), day(loan.due))}</td>
+                <td data-label={d.who}>{loan.member_name ?? d.unknownPerson}</td>
+                <td data-label={d.dates}>{t.toolLibrary.myLoans.fromTo(day(loan.start), day(loan.due))}</td>
                 <td>
                   <Link to={`/balie/lening/${loan.id}${loan.start <= today ? "#meegeven" : ""}`}>{loan.start <= today ? td.handOut : d.openLoan(tool.name, loan.member_name ?? d.unknownPerson)}</Link>
                 </td>

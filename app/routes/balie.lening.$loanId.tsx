@@ -140,7 +140,7 @@ export default function DeskLoan() {
           </PostForm>
           <PostForm>
             <input type="hidden" name="intent" value="cancel" />
-            <button type="submit" className="secondary">
+            <button type="submit" className="danger">
               {d.cancel}
             </button>
           </PostForm>

@@ -37,7 +37,7 @@ export default function RepairCafeSession() {
   const { t, lang } = useLanguage();
   const d = t.repairCafe.desk;
   return (
-    <>
+    <div className="desk-page">
       <p>
         <Link to="/balie/repaircafe">← {d.back}</Link>
       </p>
@@ -58,7 +58,7 @@ export default function RepairCafeSession() {
         </p>
       ) : null}
       {session.description ? <p className="pre-line">{session.description}</p> : null}
-      <table>
+      <table className="cards">
         <thead>
           <tr>
             <th scope="col">{d.time}</th>
@@ -69,11 +69,11 @@ export default function RepairCafeSession() {
         <tbody>
           {slots.map((slot) => (
             <tr key={slot.id}>
-              <td>
+              <td data-label={d.time}>
                 {`${slot.start}–${slot.end}`}
               </td>
-              <td>{d.of(slot.booked, slot.capacity)}</td>
-              <td>
+              <td data-label={d.booked}>{d.of(slot.booked, slot.capacity)}</td>
+              <td data-label={d.who}>
                 {slot.bookings.length === 0 ? (
                   d.empty
                 ) : (
@@ -99,9 +99,9 @@ export default function RepairCafeSession() {
       {canCancel && !session.cancelled_at ? (
         <PostForm>
           <p>{d.cancelHint}</p>
-          <button type="submit">{d.cancelSession}</button>
+          <button type="submit" className="danger">{d.cancelSession}</button>
         </PostForm>
       ) : null}
-    </>
+    </div>
   );
 }

@@ -38,14 +38,14 @@ export default function RepairCafeDesk() {
   const d = t.repairCafe.desk;
   const value = (name: string, fallback = "") => answer?.values[name] ?? fallback;
   return (
-    <>
+    <div className="desk-page">
       <h1>{d.title}</h1>
       <p>{d.intro}</p>
       <h2 id="gepland">{d.sessions}</h2>
       {sessions.length === 0 ? (
         <p>{d.none}</p>
       ) : (
-        <table aria-labelledby="gepland">
+        <table className="cards" aria-labelledby="gepland">
           <thead>
             <tr>
               <th scope="col">{d.when}</th>
@@ -57,12 +57,12 @@ export default function RepairCafeDesk() {
           <tbody>
             {sessions.map((session) => (
               <tr key={session.id}>
-                <td>
+                <td data-label={d.when}>
                   <Link to={`/balie/repaircafe/${session.id}`}>{t.repairCafe.public.when(formatDay(session.day, lang), session.start, session.end)}</Link>
                 </td>
-                <td>{session.location ?? ""}</td>
-                <td>{d.of(session.booked, session.capacity)}</td>
-                <td>{session.cancelled_at ? d.cancelled : d.going}</td>
+                <td data-label={d.location}>{session.location ?? ""}</td>
+                <td data-label={d.booked}>{d.of(session.booked, session.capacity)}</td>
+                <td data-label={d.status}>{session.cancelled_at ? d.cancelled : d.going}</td>
               </tr>
             ))}
           </tbody>
@@ -81,6 +81,6 @@ export default function RepairCafeDesk() {
           <button type="submit">{d.submit}</button>
         </PostForm>
       ) : null}
-    </>
+    </div>
   );
 }

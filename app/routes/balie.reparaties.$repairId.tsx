@@ -198,7 +198,7 @@ export default function DeskRepair() {
                   <input type="hidden" name="intent" value="status" />
                   <input type="hidden" name="expected" value={repair.status} />
                   <input type="hidden" name="to" value={to} />
-                  <button type="submit" className={to === "registered" || to === "planned" || to === "cancelled" ? "secondary" : undefined}>
+                  <button type="submit" className={to === "cancelled" ? "danger" : to === "registered" || to === "planned" ? "secondary" : undefined}>
                     {d.moveTo(t.repairs.statuses[to])}
                   </button>
                 </PostForm>
@@ -236,7 +236,7 @@ export default function DeskRepair() {
           <input type="hidden" name="intent" value="part" />
           <Field name="description" label={d.partDescription} defaultValue={mine("part")?.values.description} error={mine("part")?.errors.description} autoComplete="off" />
           <Field name="cost" label={d.partCost} hint={d.partCostHint} inputMode="decimal" defaultValue={mine("part")?.values.cost} error={mine("part")?.errors.cost} autoComplete="off" />
-          <button type="submit">{d.partSubmit}</button>
+          <button type="submit" className="secondary">{d.partSubmit}</button>
         </PostForm>
       ) : null}
 

@@ -23,7 +23,7 @@ export default function RepairBoard() {
   const { t, lang } = useLanguage();
   const d = t.repairs.desk;
   return (
-    <>
+    <div className="desk-page">
       <h1>{d.title}</h1>
       <p>{d.intro}</p>
       <p>
@@ -74,6 +74,6 @@ export default function RepairBoard() {
         </section>
       ))}
       </div>
-    </>
+    </div>
   );
 }

@@ -62,7 +62,7 @@ export default function Manage() {
   const { t, lang, explain } = useLanguage();
   const mine = (form: string) => (answer?.form === form ? answer : undefined);
   return (
-    <>
+    <div className="desk-page">
       <h1>{t.manage.title(name)}</h1>
       <AreaPages area="manage" />
       <h2 id="mensen">{t.manage.members}</h2>
@@ -71,7 +71,7 @@ export default function Manage() {
           {explain(mine("role")?.errors.role)}
         </p>
       ) : null}
-      <table aria-labelledby="mensen">
+      <table className="cards" aria-labelledby="mensen">
         <thead>
           <tr>
             <th scope="col">{t.manage.name}</th>
@@ -81,11 +81,11 @@ export default function Manage() {
         <tbody>
           {members.map((m) => (
             <tr key={m.id}>
-              <td>
+              <td data-label={t.manage.name}>
                 {m.name}
                 {m.account_id ? null : <div className="muted">{t.manage.noLogin}</div>}
               </td>
-              <td>
+              <td data-label={t.manage.role}>
                 <PostForm className="inline">
                   <input type="hidden" name="intent" value="role" />
                   <input type="hidden" name="memberId" value={m.id} />
@@ -99,7 +99,7 @@ export default function Manage() {
                       </option>
                     ))}
                   </select>
-                  <button type="submit" aria-label={t.manage.saveRoleOf(m.name)}>
+                  <button type="submit" className="secondary" aria-label={t.manage.saveRoleOf(m.name)}>
                     {t.manage.saveRole}
                   </button>
                 </PostForm>
@@ -162,7 +162,7 @@ export default function Manage() {
               <PostForm className="inline">
                 <input type="hidden" name="intent" value="withdraw" />
                 <input type="hidden" name="invitationId" value={invitation.id} />
-                <button type="submit" className="secondary" aria-label={t.invitation.withdrawFor(invitation.email)}>
+                <button type="submit" className="danger" aria-label={t.invitation.withdrawFor(invitation.email)}>
                   {t.invitation.withdraw}
                 </button>
               </PostForm>
@@ -170,6 +170,6 @@ export default function Manage() {
           ))}
         </ul>
       )}
-    </>
+    </div>
   );
 }

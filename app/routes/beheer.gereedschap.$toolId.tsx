@@ -125,7 +125,7 @@ export default function EditTool() {
             <PostForm>
               <input type="hidden" name="intent" value="removePhoto" />
               <input type="hidden" name="photoId" value={photo} />
-              <button type="submit" className="secondary">
+              <button type="submit" className="danger">
                 {m.removePhoto} {index + 1}
               </button>
             </PostForm>
@@ -134,7 +134,7 @@ export default function EditTool() {
       </ul>
       <PostForm encType="multipart/form-data" aria-labelledby="fotos" reloadDocument>
         <Field name="photo" type="file" label={m.photoFile} hint={m.photoHint} error={photoError} accept="image/png,image/jpeg,image/webp" />
-        <button type="submit">{m.photoSubmit}</button>
+        <button type="submit" className="secondary">{m.photoSubmit}</button>
       </PostForm>
 
       <h2 id="stand">{m.statusTitle}</h2>
@@ -152,7 +152,7 @@ export default function EditTool() {
           options={toolStatuses.map((value) => ({ value, label: t.toolLibrary.statuses[value] }))}
         />
         <TextAreaField name="explanation" label={m.statusNote} defaultValue={mine("status")?.values.explanation} error={mine("status")?.errors.explanation} rows={2} />
-        <button type="submit">{m.statusSubmit}</button>
+        <button type="submit" className="secondary">{m.statusSubmit}</button>
       </PostForm>
 
       <h2 id="onderhoud">{m.log}</h2>
@@ -160,12 +160,12 @@ export default function EditTool() {
       <PostForm noValidate aria-labelledby="onderhoud">
         <input type="hidden" name="intent" value="note" />
         <TextAreaField name="note" label={m.note} defaultValue={mine("note")?.values.note} error={mine("note")?.errors.note} rows={2} />
-        <button type="submit">{m.noteSubmit}</button>
+        <button type="submit" className="secondary">{m.noteSubmit}</button>
       </PostForm>
       {log.length === 0 ? (
         <p>{m.logNone}</p>
       ) : (
-        <table>
+        <table className="cards">
           <thead>
             <tr>
               <th scope="col">{m.at}</th>
@@ -177,10 +177,10 @@ export default function EditTool() {
           <tbody>
             {log.map((entry) => (
               <tr key={entry.id}>
-                <td>{new Date(entry.at).toLocaleDateString(lang === "nl" ? "nl-NL" : "en-GB", { timeZone: "Europe/Amsterdam" })}</td>
-                <td>{t.toolLibrary.maintenanceKinds[entry.kind]}</td>
-                <td className="pre-line">{entry.note}</td>
-                <td>{entry.by ?? ""}</td>
+                <td data-label={m.at}>{new Date(entry.at).toLocaleDateString(lang === "nl" ? "nl-NL" : "en-GB", { timeZone: "Europe/Amsterdam" })}</td>
+                <td data-label={m.status}>{t.toolLibrary.maintenanceKinds[entry.kind]}</td>
+                <td data-label={m.note} className="pre-line">{entry.note}</td>
+                <td data-label={m.by}>{entry.by ?? ""}</td>
               </tr>
             ))}
           </tbody>

@@ -20,7 +20,7 @@ export default function ManageTools() {
   const { t } = useLanguage();
   const m = t.toolLibrary.manage;
   return (
-    <>
+    <div className="desk-page">
       <h1>{m.title}</h1>
       <ul className="link-row">
         <li>
@@ -45,7 +45,7 @@ export default function ManageTools() {
       {tools.length === 0 ? (
         <p>{m.none}</p>
       ) : (
-        <table>
+        <table className="cards">
           <thead>
             <tr>
               <th scope="col">{m.number}</th>
@@ -57,17 +57,17 @@ export default function ManageTools() {
           <tbody>
             {tools.map((tool) => (
               <tr key={tool.id}>
-                <td>{tool.number}</td>
-                <td>
+                <td data-label={m.number}>{tool.number}</td>
+                <td data-label={m.name}>
                   <Link to={`/beheer/gereedschap/${tool.id}`}>{tool.name}</Link>
                 </td>
-                <td>{tool.category}</td>
-                <td>{t.toolLibrary.statuses[tool.status]}</td>
+                <td data-label={m.category}>{tool.category}</td>
+                <td data-label={m.status}>{t.toolLibrary.statuses[tool.status]}</td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
-    </>
+    </div>
   );
 }

@@ -23,7 +23,7 @@ export default function LendingNumbers() {
   const monthFormat = new Intl.DateTimeFormat(lang === "nl" ? "nl-NL" : "en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
   const monthName = (month: string) => monthFormat.format(new Date(`${month}-01T00:00:00Z`));
   return (
-    <>
+    <div className="desk-page">
       <p>
         <Link to="/beheer/gereedschap">← {t.toolLibrary.manage.title}</Link>
       </p>
@@ -34,7 +34,7 @@ export default function LendingNumbers() {
       ) : (
         <>
           <p className="lead">{n.totals(totals.loans, totals.borrowers)}</p>
-          <table>
+          <table className="cards">
             <thead>
               <tr>
                 <th scope="col">{n.month}</th>
@@ -45,9 +45,9 @@ export default function LendingNumbers() {
             <tbody>
               {perMonth.map((row) => (
                 <tr key={row.month}>
-                  <td>{monthName(row.month)}</td>
-                  <td>{row.loans}</td>
-                  <td>{row.borrowers}</td>
+                  <td data-label={n.month}>{monthName(row.month)}</td>
+                  <td data-label={n.loans}>{row.loans}</td>
+                  <td data-label={n.borrowers}>{row.borrowers}</td>
                 </tr>
               ))}
             </tbody>
@@ -62,6 +62,6 @@ export default function LendingNumbers() {
           </ol>
         </>
       )}
-    </>
+    </div>
   );
 }

@@ -331,7 +331,7 @@ export default function AssessHomeJob() {
             <input type="hidden" name="intent" value="cancel" />
             {seen}
             <TextAreaField name="cancelReason" label={a.cancelReason} hint={a.cancelHint} defaultValue={values("cancel").cancelReason} error={errors("cancel").cancelReason} rows={2} />
-            <button type="submit" className="secondary">
+            <button type="submit" className="danger">
               {a.cancelSubmit}
             </button>
           </PostForm>

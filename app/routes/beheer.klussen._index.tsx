@@ -25,7 +25,7 @@ export default function HomeJobBoard() {
   const b = t.homeJobs.board;
   const columns = homeJobStatuses.filter((status) => status !== "closed");
   return (
-    <>
+    <div className="desk-page">
       <h1>{b.title}</h1>
       <p>{b.intro}</p>
       <p>
@@ -72,6 +72,6 @@ export default function HomeJobBoard() {
           </ul>
         </>
       ) : null}
-    </>
+    </div>
   );
 }

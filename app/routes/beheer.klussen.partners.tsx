@@ -42,7 +42,7 @@ export default function HomeJobPartners() {
       {partners.length === 0 ? (
         <p>{p.none}</p>
       ) : (
-        <table>
+        <table className="cards">
           <thead>
             <tr>
               <th scope="col">{p.name}</th>
@@ -52,8 +52,8 @@ export default function HomeJobPartners() {
           <tbody>
             {partners.map((partner) => (
               <tr key={partner.id}>
-                <td>{partner.name}</td>
-                <td>{partner.jobs}</td>
+                <td data-label={p.name}>{partner.name}</td>
+                <td data-label={p.jobs}>{partner.jobs}</td>
               </tr>
             ))}
           </tbody>

@@ -20,10 +20,10 @@ export default function AuditLog() {
   const { entries } = useLoaderData<typeof loader>();
   const { t, lang } = useLanguage();
   return (
-    <>
+    <div className="desk-page">
       <h1>{t.audit.title}</h1>
       <p>{t.audit.intro}</p>
-      <table>
+      <table className="cards">
         <thead>
           <tr>
             <th scope="col">{t.audit.when}</th>
@@ -34,13 +34,13 @@ export default function AuditLog() {
         <tbody>
           {entries.map((e) => (
             <tr key={e.id}>
-              <td>{new Date(e.at).toLocaleString(lang === "nl" ? "nl-NL" : "en-GB", { timeZone: "Europe/Amsterdam" })}</td>
-              <td>{e.actor_name ?? t.audit.nobody}</td>
-              <td>{t.audit.describe(e.action, e.subject_name, e.details as Record<string, string>)}</td>
+              <td data-label={t.audit.when}>{new Date(e.at).toLocaleString(lang === "nl" ? "nl-NL" : "en-GB", { timeZone: "Europe/Amsterdam" })}</td>
+              <td data-label={t.audit.who}>{e.actor_name ?? t.audit.nobody}</td>
+              <td data-label={t.audit.what}>{t.audit.describe(e.action, e.subject_name, e.details as Record<string, string>)}</td>
             </tr>
           ))}
         </tbody>
       </table>
-    </>
+    </div>
   );
 }

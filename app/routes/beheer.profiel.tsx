@@ -75,7 +75,7 @@ export default function EditProfile() {
             aria-invalid={answer?.errors.logo ? true : undefined}
           />
         </div>
-        <button type="submit">{t.profileForm.logoSubmit}</button>
+        <button type="submit" className="secondary">{t.profileForm.logoSubmit}</button>
       </PostForm>
       <h2>{t.profileForm.texts}</h2>
       {answer?.saved && !answer.logo ? (

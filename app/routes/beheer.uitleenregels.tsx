@@ -93,7 +93,7 @@ export default function LendingRules() {
       {blocks.length === 0 ? (
         <p>{r.blocksNone}</p>
       ) : (
-        <table aria-labelledby="blokkades">
+        <table className="cards" aria-labelledby="blokkades">
           <thead>
             <tr>
               <th scope="col">{r.person}</th>
@@ -107,14 +107,14 @@ export default function LendingRules() {
           <tbody>
             {blocks.map((block) => (
               <tr key={block.id}>
-                <td>{block.name}</td>
-                <td>{block.reason}</td>
-                <td>{new Date(block.blocked_at).toLocaleDateString(lang === "nl" ? "nl-NL" : "en-GB", { timeZone: "Europe/Amsterdam" })}</td>
+                <td data-label={r.person}>{block.name}</td>
+                <td data-label={r.reason}>{block.reason}</td>
+                <td data-label={r.since}>{new Date(block.blocked_at).toLocaleDateString(lang === "nl" ? "nl-NL" : "en-GB", { timeZone: "Europe/Amsterdam" })}</td>
                 <td>
                   <PostForm>
                     <input type="hidden" name="intent" value="unblock" />
                     <input type="hidden" name="memberId" value={block.id} />
-                    <button type="submit" aria-label={r.unblockFor(block.name)}>
+                    <button type="submit" className="secondary" aria-label={r.unblockFor(block.name)}>
                       {r.unblock}
                     </button>
                   </PostForm>
@@ -129,7 +129,7 @@ export default function LendingRules() {
         <input type="hidden" name="intent" value="block" />
         <PersonPicker legend={r.person} initial={mine("block")?.people ?? people} error={mine("block")?.errors.memberId} />
         <Field name="reason" label={r.reason} hint={r.reasonHint} defaultValue={mine("block")?.values.reason ?? blockValues.reason} error={mine("block")?.errors.reason} />
-        <button type="submit">{r.block}</button>
+        <button type="submit" className="danger">{r.block}</button>
       </PostForm>
     </>
   );

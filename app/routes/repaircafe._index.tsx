@@ -91,7 +91,7 @@ export default function RepairCafe() {
                   <PostForm className="inline">
                     <input type="hidden" name="intent" value="cancel" />
                     <input type="hidden" name="bookingId" value={booking.id} />
-                    <button type="submit" aria-label={c.cancelFor(when(booking))}>
+                    <button type="submit" className="danger" aria-label={c.cancelFor(when(booking))}>
                       {c.cancel}
                     </button>
                   </PostForm>

@@ -19,7 +19,6 @@ export function NeighbourhoodHomePage({ name, home, t }: Props) {
   const address = [profile?.street, [profile?.postcode, profile?.city].filter(Boolean).join(" ")].filter(Boolean);
   return (
     <>
-      {home.hasLogo ? <img src="/logo" alt={`Logo: ${name}`} className="logo" /> : null}
       <h1>{name}</h1>
       {profile?.tagline ? <p className="lead">{profile.tagline}</p> : null}
       {profile?.description ? <p>{profile.description}</p> : null}

@@ -2,7 +2,6 @@ import type { TenantDb } from "~/db/accessors.server";
 import type { OfferingKind } from "~/db/tables";
 
 export interface NeighbourhoodHome {
-  hasLogo: boolean;
   profile: {
     tagline: string | null;
     description: string | null;
@@ -22,7 +21,7 @@ export async function getNeighbourhoodHome(db: TenantDb): Promise<NeighbourhoodH
   const [profile, openingHours, offerings] = await Promise.all([
     db
       .selectFrom("profile")
-      .select(["tagline", "description", "street", "postcode", "city", "phone", "email", "website", "logo_key"])
+      .select(["tagline", "description", "street", "postcode", "city", "phone", "email", "website"])
       .executeTakeFirst(),
     db
       .selectFrom("opening_hours")
@@ -32,10 +31,9 @@ export async function getNeighbourhoodHome(db: TenantDb): Promise<NeighbourhoodH
       .execute(),
     db.selectFrom("offerings").select(["kind", "description"]).orderBy("position").orderBy("kind").execute(),
   ]);
-  const { logo_key, ...publicProfile } = profile ?? { logo_key: null };
+  // The logo is in the header (root.tsx) on every page, not repeated on the home page.
   return {
-    hasLogo: Boolean(logo_key),
-    profile: profile ? (publicProfile as NeighbourhoodHome["profile"]) : null,
+    profile: profile ?? null,
     openingHours: openingHours.map((h) => ({ ...h, opens: h.opens.slice(0, 5), closes: h.closes.slice(0, 5) })),
     offerings,
   };
