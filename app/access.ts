@@ -18,7 +18,8 @@ export type Audience =
 export interface RouteAccess {
   /**
    * Where the route lives: a neighbourhood's host, the platform's own domain, or both; "any" also
-   * answers on unknown and suspended hosts (only the root layout, which renders their error pages).
+   * answers on unknown and suspended hosts (the root layout, which renders their error pages, and
+   * the stylesheet it links).
    */
   site: "neighbourhood" | "platform" | "both" | "any";
   /** Who may load the page. */

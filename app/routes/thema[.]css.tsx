@@ -4,8 +4,9 @@ import { accentColour } from "~/modules/neighbourhood/profile.server";
 import { themeStylesheet } from "~/modules/neighbourhood/theme";
 import { routeAccess } from "~/access";
 
-// Linked from every page by the root layout, so the platform's own domain answers too (with the defaults).
-export const access = routeAccess({ site: "both", view: "anyone" });
+// Linked from every page by the root layout, so every host answers: the platform's own domain and
+// the error pages of unknown and suspended neighbourhoods get the defaults.
+export const access = routeAccess({ site: "any", view: "anyone" });
 
 /**
  * The neighbourhood's colours as a tiny stylesheet, so pages need no inline style (the CSP allows

@@ -130,17 +130,22 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/
  * debugger, not as a page script, so the app's CSP stays as strict as in production) and a page
  * wider than the window (sideways scrolling on a phone).
  */
-export async function pageProblems(page: Page): Promise<string[]> {
+export async function pageProblems(page: Page, options: { javaScript: boolean } = { javaScript: true }): Promise<string[]> {
+  const problems = options.javaScript ? await accessibilityProblems(page) : [];
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+  if (scrollWidth > innerWidth) problems.push(`${scrollWidth} px wide in a window of ${innerWidth} px: it scrolls sideways`);
+  return problems.map((problem) => `${new URL(page.url()).pathname}: ${problem}`);
+}
+
+/** axe waits on the page's own timers, which never fire with JavaScript off: then pass `javaScript: false`. */
+async function accessibilityProblems(page: Page): Promise<string[]> {
   await page.evaluate(axeSource);
   const result = await page.evaluate(() =>
     (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> } }).axe.run(document, {
       runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"],
     }),
   );
-  const problems = result.violations.map((violation) => `axe ${violation.id}: ${violation.nodes.map((node) => JSON.stringify(node.target)).join(", ")}`);
-  const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
-  if (scrollWidth > innerWidth) problems.push(`${scrollWidth} px wide in a window of ${innerWidth} px: it scrolls sideways`);
-  return problems.map((problem) => `${new URL(page.url()).pathname}: ${problem}`);
+  return result.violations.map((violation) => `axe ${violation.id}: ${violation.nodes.map((node) => JSON.stringify(node.target)).join(", ")}`);
 }
 
 /** Logs in through the real login form on a neighbourhood's host, and waits for its home page. */
