@@ -2,6 +2,7 @@ import type { AuditAction, OfferingKind, Role, TenantStatus } from "~/db/tables"
 import { homeJobsMessages, homeJobsValidation } from "~/modules/home-jobs/messages";
 import { peopleMessages } from "~/modules/members/messages";
 import { navigationMessages } from "~/modules/navigation-messages";
+import { activitiesValidation } from "~/modules/activities/messages";
 import { repairCafeMessages, repairCafeValidation } from "~/modules/repair-cafe/messages";
 import { repairsMessages, repairsValidation } from "~/modules/repairs/messages";
 import { toolLibraryMessages, toolLibraryValidation } from "~/modules/tool-library/messages";
@@ -275,6 +276,7 @@ const nl = {
     ...repairsValidation.nl,
     ...repairCafeValidation.nl,
     ...homeJobsValidation.nl,
+    ...activitiesValidation.nl,
     email_required: "Vul je e-mailadres in.",
     email_invalid: "Dit is geen geldig e-mailadres. Het ziet eruit als naam@voorbeeld.nl.",
     email_too_long: "Dit e-mailadres is te lang.",
@@ -584,6 +586,7 @@ const en: Messages = {
     ...repairsValidation.en,
     ...repairCafeValidation.en,
     ...homeJobsValidation.en,
+    ...activitiesValidation.en,
     email_required: "Fill in your email address.",
     email_invalid: "This is not a valid email address. It looks like name@example.com.",
     email_too_long: "This email address is too long.",
