@@ -1,3 +1,4 @@
+import type { ActivityTables } from "~/modules/activities/tables";
 import type { HomeJobTables } from "~/modules/home-jobs/tables";
 import type { RepairCafeTables } from "~/modules/repair-cafe/tables";
 import type { RepairTables } from "~/modules/repairs/tables";
@@ -94,7 +95,7 @@ export interface TenantsTable {
 export type TenantRow = Selectable<TenantsTable>;
 
 /** Tables inside every neighbourhood's own schema. */
-export interface TenantTables extends RepairTables, RepairCafeTables, HomeJobTables {
+export interface TenantTables extends RepairTables, RepairCafeTables, HomeJobTables, ActivityTables {
   audit_log: AuditLogTable;
   invitations: InvitationsTable;
   members: MembersTable;

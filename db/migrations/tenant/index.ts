@@ -10,6 +10,7 @@ import * as homeJobs from "./0008_home_jobs";
 import * as repairCafe from "./0009_repair_cafe";
 import * as accentColour from "./0010_accent_colour";
 import * as homeJobsEstimateDeclined from "./0011_home_jobs_estimate_declined";
+import * as activities from "./0012_activities";
 
 // Every tenant migration, by name; names sort in the order they run. Add new files here.
 export const tenantMigrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const tenantMigrations: Record<string, Migration> = {
   "0009_repair_cafe": repairCafe,
   "0010_accent_colour": accentColour,
   "0011_home_jobs_estimate_declined": homeJobsEstimateDeclined,
+  "0012_activities": activities,
 };

@@ -1,0 +1,134 @@
+import type { TenantDb } from "~/db/accessors.server";
+import { scheduleDays, scheduleRule, type ScheduleInput } from "./schedule";
+
+/**
+ * Activities and signing up for their dates. Every change to a date's places locks that date's row
+ * first, so sign-ups, cancellations and promotions from the waiting list happen one after another;
+ * the `activity_dates_within_capacity` check is the backstop if that lock were ever forgotten.
+ */
+
+export type ActivityProblem = { ok: false; error: string };
+type Result<T = object> = ({ ok: true } & T) | ActivityProblem;
+const problem = (error: string): ActivityProblem => ({ ok: false, error });
+
+export interface ActivityInput {
+  title: string;
+  description?: string;
+  location?: string;
+  capacity: number;
+  schedule: ScheduleInput;
+}
+
+/** Stores an activity and one row for each date of its schedule, in one transaction. */
+export async function createActivity(db: TenantDb, input: ActivityInput, actor: string): Promise<{ activityId: string; dateIds: string[] }> {
+  const rule = scheduleRule(input.schedule);
+  return db.transaction().execute(async (trx) => {
+    const activity = await trx
+      .insertInto("activities")
+      .values({
+        title: input.title,
+        description: input.description ?? null,
+        location: input.location ?? null,
+        schedule_rule: rule,
+        starts_at: input.schedule.start,
+        ends_at: input.schedule.end,
+        capacity: input.capacity,
+        created_by: actor,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const dates = await trx
+      .insertInto("activity_dates")
+      .values(
+        scheduleDays(rule).map((day) => ({
+          activity_id: activity.id,
+          day,
+          starts_at: input.schedule.start,
+          ends_at: input.schedule.end,
+          capacity: input.capacity,
+        })),
+      )
+      .returning("id")
+      .execute();
+    return { activityId: activity.id, dateIds: dates.map((date) => date.id) };
+  });
+}
+
+/**
+ * Signs a person (with guests) up for one date: confirmed while the places last, else on the
+ * waiting list in order of arrival.
+ */
+export async function signUp(
+  db: TenantDb,
+  input: { dateId: string; memberId: string; guests: number },
+): Promise<Result<{ status: "confirmed" | "waiting" }>> {
+  return db.transaction().execute(async (trx) => {
+    const date = await trx
+      .selectFrom("activity_dates")
+      .select(["capacity", "places_taken", "cancelled_at"])
+      .where("id", "=", input.dateId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!date) return problem("activity_date_unknown");
+    if (date.cancelled_at) return problem("activity_date_cancelled");
+    const already = await trx
+      .selectFrom("activity_signups")
+      .select("id")
+      .where("date_id", "=", input.dateId)
+      .where("member_id", "=", input.memberId)
+      .executeTakeFirst();
+    if (already) return problem("activity_already_signed_up");
+    const places = 1 + input.guests;
+    const status = date.places_taken + places <= date.capacity ? "confirmed" : "waiting";
+    if (status === "confirmed") {
+      await trx.updateTable("activity_dates").set({ places_taken: date.places_taken + places }).where("id", "=", input.dateId).execute();
+    }
+    await trx
+      .insertInto("activity_signups")
+      .values({ date_id: input.dateId, member_id: input.memberId, guests: input.guests, status })
+      .execute();
+    return { ok: true, status };
+  });
+}
+
+/**
+ * Takes a person off a date. Places that come free go to the waiting list in order of arrival;
+ * someone whose group does not fit yet keeps their turn, so nobody behind them jumps the queue.
+ * Answers who was promoted, so they can be told.
+ */
+export async function cancelSignup(db: TenantDb, input: { dateId: string; memberId: string }): Promise<Result<{ promoted: string[] }>> {
+  return db.transaction().execute(async (trx) => {
+    const date = await trx
+      .selectFrom("activity_dates")
+      .select(["capacity", "places_taken"])
+      .where("id", "=", input.dateId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!date) return problem("activity_date_unknown");
+    const signup = await trx
+      .deleteFrom("activity_signups")
+      .where("date_id", "=", input.dateId)
+      .where("member_id", "=", input.memberId)
+      .returning(["status", "guests"])
+      .executeTakeFirst();
+    if (!signup) return problem("activity_not_signed_up");
+    let taken = date.places_taken - (signup.status === "confirmed" ? 1 + signup.guests : 0);
+    const waiting = await trx
+      .selectFrom("activity_signups")
+      .select(["id", "member_id", "guests"])
+      .where("date_id", "=", input.dateId)
+      .where("status", "=", "waiting")
+      .orderBy("created_at")
+      .orderBy("id")
+      .execute();
+    const promoted: string[] = [];
+    for (const next of waiting) {
+      if (taken + 1 + next.guests > date.capacity) break;
+      taken += 1 + next.guests;
+      promoted.push(next.member_id);
+      await trx.updateTable("activity_signups").set({ status: "confirmed", promoted_at: new Date() }).where("id", "=", next.id).execute();
+    }
+    await trx.updateTable("activity_dates").set({ places_taken: taken }).where("id", "=", input.dateId).execute();
+    return { ok: true, promoted };
+  });
+}

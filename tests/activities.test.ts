@@ -1,0 +1,117 @@
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { tenantDb } from "~/db/accessors.server";
+import type { Database } from "~/db/database.server";
+import type { TenantRow } from "~/db/tables";
+import { addDays, localToday } from "~/dates";
+import { cancelSignup, createActivity, signUp } from "~/modules/activities/activities.server";
+import { seedNeighbourhood } from "~/modules/neighbourhood/seed.server";
+import { createTenant } from "~/modules/tenants/tenants.server";
+import { openTestDatabase, uniqueSlug } from "./support/database";
+import { aMember } from "./support/factories";
+
+let database: Database;
+let wijk: TenantRow;
+let other: TenantRow;
+const db = () => tenantDb(database, wijk.id);
+const soon = addDays(localToday(), 7);
+
+async function aWalk(capacity: number) {
+  const coordinator = await aMember(db(), { role: "coordinator" });
+  const schedule = { firstDay: soon, start: "19:00", end: "20:30", frequency: "weekly" as const, untilDay: addDays(soon, 14) };
+  return createActivity(db(), { title: "Avondwandeling", capacity, schedule }, coordinator.id);
+}
+
+const signupsOf = (dateId: string) =>
+  db().selectFrom("activity_signups").select(["member_id", "status", "guests"]).where("date_id", "=", dateId).orderBy("created_at").execute();
+const placesTaken = async (dateId: string) =>
+  (await db().selectFrom("activity_dates").select("places_taken").where("id", "=", dateId).executeTakeFirstOrThrow()).places_taken;
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  wijk = await createTenant(database, { slug: uniqueSlug("lindenholt"), name: "Wijkwerkplaats Lindenholt" }, seedNeighbourhood({ city: "Nijmegen" }));
+  other = await createTenant(database, { slug: uniqueSlug("schiedam"), name: "Wijkwerkplaats Schiedam" }, seedNeighbourhood({ city: "Schiedam" }));
+});
+afterAll(async () => {
+  await database.close();
+});
+
+describe("activity dates", () => {
+  it("a weekly series gets one date a week, each with its own places", async () => {
+    const walk = await aWalk(12);
+    const dates = await db()
+      .selectFrom("activity_dates")
+      .select([sql<string>`day::text`.as("day"), "capacity", "places_taken"])
+      .where("activity_id", "=", walk.activityId)
+      .orderBy("day")
+      .execute();
+    expect(dates).toEqual([soon, addDays(soon, 7), addDays(soon, 14)].map((day) => ({ day, capacity: 12, places_taken: 0 })));
+  });
+});
+
+describe("signing up", () => {
+  it("confirms while places last, then keeps a waiting list in order", async () => {
+    const { dateIds } = await aWalk(3);
+    const [a, b, c] = [await aMember(db()), await aMember(db()), await aMember(db())];
+    expect(await signUp(db(), { dateId: dateIds[0]!, memberId: a.id, guests: 1 })).toEqual({ ok: true, status: "confirmed" });
+    expect(await signUp(db(), { dateId: dateIds[0]!, memberId: b.id, guests: 1 })).toEqual({ ok: true, status: "waiting" });
+    expect(await signUp(db(), { dateId: dateIds[0]!, memberId: c.id, guests: 0 })).toEqual({ ok: true, status: "confirmed" });
+    expect(await signUp(db(), { dateId: dateIds[0]!, memberId: c.id, guests: 0 })).toEqual({ ok: false, error: "activity_already_signed_up" });
+    expect(await placesTaken(dateIds[0]!)).toBe(3);
+    // The next date of the series is untouched.
+    expect(await placesTaken(dateIds[1]!)).toBe(0);
+  });
+
+  it("100 people signing up at once for 20 places: exactly 20 get one, 80 wait", async () => {
+    const { dateIds } = await aWalk(20);
+    const people = await Promise.all(Array.from({ length: 100 }, () => aMember(db())));
+    const results = await Promise.all(people.map((person) => signUp(db(), { dateId: dateIds[0]!, memberId: person.id, guests: 0 })));
+    const statuses = results.map((result) => (result.ok ? result.status : result.error));
+    expect(statuses.filter((status) => status === "confirmed")).toHaveLength(20);
+    expect(statuses.filter((status) => status === "waiting")).toHaveLength(80);
+    expect(await placesTaken(dateIds[0]!)).toBe(20);
+  });
+
+  it("two cancellations at the same moment promote exactly the first two who wait", async () => {
+    const { dateIds } = await aWalk(2);
+    const dateId = dateIds[0]!;
+    const people = [];
+    for (let i = 0; i < 5; i++) {
+      const person = await aMember(db());
+      await signUp(db(), { dateId, memberId: person.id, guests: 0 });
+      people.push(person.id);
+    }
+    const results = await Promise.all([cancelSignup(db(), { dateId, memberId: people[0]! }), cancelSignup(db(), { dateId, memberId: people[1]! })]);
+    expect(results.flatMap((result) => (result.ok ? result.promoted : [])).sort()).toEqual([people[2]!, people[3]!].sort());
+    expect(await signupsOf(dateId)).toEqual([
+      { member_id: people[2], status: "confirmed", guests: 0 },
+      { member_id: people[3], status: "confirmed", guests: 0 },
+      { member_id: people[4], status: "waiting", guests: 0 },
+    ]);
+    expect(await placesTaken(dateId)).toBe(2);
+  });
+
+  it("a group that does not fit yet keeps its turn: nobody behind it jumps the queue", async () => {
+    const { dateIds } = await aWalk(2);
+    const dateId = dateIds[0]!;
+    const [first, group, single] = [await aMember(db()), await aMember(db()), await aMember(db())];
+    await signUp(db(), { dateId, memberId: first.id, guests: 1 });
+    await signUp(db(), { dateId, memberId: group.id, guests: 2 });
+    await signUp(db(), { dateId, memberId: single.id, guests: 0 });
+    expect(await cancelSignup(db(), { dateId, memberId: first.id })).toEqual({ ok: true, promoted: [] });
+    expect(await placesTaken(dateId)).toBe(0);
+  });
+
+  it("another neighbourhood cannot sign up for, or cancel on, this neighbourhood's dates", async () => {
+    const { dateIds } = await aWalk(5);
+    const outsider = await aMember(tenantDb(database, other.id));
+    expect(await signUp(tenantDb(database, other.id), { dateId: dateIds[0]!, memberId: outsider.id, guests: 0 })).toEqual({
+      ok: false,
+      error: "activity_date_unknown",
+    });
+    const insider = await aMember(db());
+    await signUp(db(), { dateId: dateIds[0]!, memberId: insider.id, guests: 0 });
+    expect(await cancelSignup(tenantDb(database, other.id), { dateId: dateIds[0]!, memberId: insider.id })).toEqual({ ok: false, error: "activity_date_unknown" });
+    expect(await placesTaken(dateIds[0]!)).toBe(1);
+  });
+});
