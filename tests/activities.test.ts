@@ -4,7 +4,9 @@ import { tenantDb } from "~/db/accessors.server";
 import type { Database } from "~/db/database.server";
 import type { TenantRow } from "~/db/tables";
 import { addDays, localToday } from "~/dates";
+import ICAL from "ical.js";
 import { cancelSignup, createActivity, signUp } from "~/modules/activities/activities.server";
+import { agendaCalendar } from "~/modules/activities/feed.server";
 import { seedNeighbourhood } from "~/modules/neighbourhood/seed.server";
 import { createTenant } from "~/modules/tenants/tenants.server";
 import { openTestDatabase, uniqueSlug } from "./support/database";
@@ -113,5 +115,38 @@ describe("signing up", () => {
     await signUp(db(), { dateId: dateIds[0]!, memberId: insider.id, guests: 0 });
     expect(await cancelSignup(tenantDb(database, other.id), { dateId: dateIds[0]!, memberId: insider.id })).toEqual({ ok: false, error: "activity_date_unknown" });
     expect(await placesTaken(dateIds[0]!)).toBe(1);
+  });
+});
+
+describe("agenda feed", () => {
+  const feedOf = (tenant: TenantRow, today: string) =>
+    agendaCalendar(tenantDb(database, tenant.id), { name: tenant.name, host: `${tenant.slug}.example.org`, agendaUrl: `https://${tenant.slug}.example.org/agenda`, today });
+  const eventsIn = (text: string) =>
+    new ICAL.Component(ICAL.parse(text)).getAllSubcomponents("vevent").map((component) => {
+      const event = new ICAL.Event(component);
+      return { uid: event.uid, summary: event.summary, start: event.startDate.toJSDate().toISOString(), end: event.endDate.toJSDate().toISOString(), status: component.getFirstPropertyValue("status") };
+    });
+
+  it("gives every date at its Dutch time, also after the clocks change, and marks a cancelled date", async () => {
+    const coordinator = await aMember(db(), { role: "coordinator" });
+    const schedule = { firstDay: "2026-10-22", start: "19:00", end: "20:30", frequency: "weekly" as const, untilDay: "2026-10-29" };
+    const { dateIds } = await createActivity(db(), { title: "Wandelen door de Sterrenwacht", capacity: 10, schedule }, coordinator.id);
+    await db().updateTable("activity_dates").set({ cancelled_at: new Date(), cancel_reason: "Storm" }).where("id", "=", dateIds[1]!).execute();
+
+    const events = eventsIn(await feedOf(wijk, "2026-10-01")).filter((event) => event.summary === "Wandelen door de Sterrenwacht");
+    expect(events).toEqual([
+      // 19:00 summer time is 17:00 UTC; after 25 October, 19:00 winter time is 18:00 UTC.
+      { uid: `${dateIds[0]}@${wijk.slug}.example.org`, summary: "Wandelen door de Sterrenwacht", start: "2026-10-22T17:00:00.000Z", end: "2026-10-22T18:30:00.000Z", status: "CONFIRMED" },
+      { uid: `${dateIds[1]}@${wijk.slug}.example.org`, summary: "Wandelen door de Sterrenwacht", start: "2026-10-29T18:00:00.000Z", end: "2026-10-29T19:30:00.000Z", status: "CANCELLED" },
+    ]);
+    // A month later the past walks have dropped out of the feed.
+    expect(eventsIn(await feedOf(wijk, "2026-12-15")).filter((event) => event.summary === "Wandelen door de Sterrenwacht")).toEqual([]);
+  });
+
+  it("another neighbourhood's feed holds none of these dates", async () => {
+    const { dateIds } = await aWalk(5);
+    const text = await feedOf(other, "2026-01-01");
+    expect(dateIds.some((id) => text.includes(id))).toBe(false);
+    expect(eventsIn(text).some((event) => event.summary === "Avondwandeling")).toBe(false);
   });
 });

@@ -1,0 +1,41 @@
+import ical, { ICalEventStatus } from "ical-generator";
+import { sql } from "kysely";
+import type { TenantDb } from "~/db/accessors.server";
+import { addDays, TIME_ZONE } from "~/dates";
+
+/**
+ * The neighbourhood's agenda as an iCalendar feed (RFC 5545), for phones and calendar apps to
+ * subscribe to. Each date is its own event with a stable UID, so a calendar updates it when it is
+ * moved and shows it as cancelled when it is called off. Start and end are exact moments worked out
+ * by Postgres from the Dutch wall-clock time, so summer time is right in every calendar.
+ */
+
+/** Dates this long ago stay in the feed, so a calendar does not lose last week's walk. */
+const PAST_DAYS = 30;
+
+export async function agendaCalendar(db: TenantDb, input: { name: string; host: string; agendaUrl: string; today: string }): Promise<string> {
+  const moment = (time: "starts_at" | "ends_at") =>
+    sql<Date>`(activity_dates.day + ${sql.ref(`activity_dates.${time}`)}) at time zone ${TIME_ZONE}`.as(time === "starts_at" ? "start" : "end");
+  const dates = await db
+    .selectFrom("activity_dates")
+    .innerJoin("activities", "activities.id", "activity_dates.activity_id")
+    .select(["activity_dates.id", "activities.title", "activities.description", "activities.location", "activity_dates.cancelled_at", moment("starts_at"), moment("ends_at")])
+    .where("activity_dates.day", ">=", addDays(input.today, -PAST_DAYS))
+    .orderBy("activity_dates.day")
+    .orderBy("activity_dates.starts_at")
+    .execute();
+  const calendar = ical({ name: input.name, prodId: { company: "Wijkplaats", product: "agenda", language: "NL" }, url: input.agendaUrl });
+  for (const date of dates) {
+    calendar.createEvent({
+      id: `${date.id}@${input.host}`,
+      start: date.start,
+      end: date.end,
+      summary: date.title,
+      description: date.description,
+      location: date.location,
+      url: input.agendaUrl,
+      status: date.cancelled_at ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+    });
+  }
+  return calendar.toString();
+}
