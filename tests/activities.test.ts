@@ -1,12 +1,13 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { tenantDb } from "~/db/accessors.server";
+import { platformDb, tenantDb } from "~/db/accessors.server";
 import type { Database } from "~/db/database.server";
 import type { TenantRow } from "~/db/tables";
 import { addDays, localToday } from "~/dates";
 import ICAL from "ical.js";
-import { cancelSignup, createActivity, signUp } from "~/modules/activities/activities.server";
+import { cancelDate, cancelDateSchema, cancelSignup, createActivity, signUp } from "~/modules/activities/activities.server";
 import { agendaCalendar } from "~/modules/activities/feed.server";
+import { createAccount } from "~/modules/accounts/accounts.server";
 import { seedNeighbourhood } from "~/modules/neighbourhood/seed.server";
 import { createTenant } from "~/modules/tenants/tenants.server";
 import { openTestDatabase, uniqueSlug } from "./support/database";
@@ -148,5 +149,43 @@ describe("agenda feed", () => {
     const text = await feedOf(other, "2026-01-01");
     expect(dateIds.some((id) => text.includes(id))).toBe(false);
     expect(eventsIn(text).some((event) => event.summary === "Avondwandeling")).toBe(false);
+  });
+});
+
+describe("cancelling a date", () => {
+  const context = () => ({ tenant: { id: wijk.id, name: wijk.name }, siteUrl: `https://${wijk.slug}.example.org` });
+
+  it("emails everyone signed up or waiting with the reason, and gives the desk the people to phone", async () => {
+    const { dateIds } = await aWalk(1);
+    const dateId = dateIds[0]!;
+    const email = `${uniqueSlug("wandelaar")}@example.org`;
+    const account = await createAccount(platformDb(database), { email, password: "lekker wandelen in de wijk" });
+    const withEmail = await aMember(db(), { accountId: account.id, name: "Fatima" });
+    const withoutEmail = await aMember(db(), { name: "Henk", phone: "06 12345678" });
+    await signUp(db(), { dateId, memberId: withEmail.id, guests: 0 });
+    await signUp(db(), { dateId, memberId: withoutEmail.id, guests: 0 });
+
+    const result = await cancelDate(db(), { dateId, reason: "Er is storm voorspeld." }, context());
+    expect(result).toEqual({ ok: true, toCall: [{ name: "Henk", phone: "06 12345678" }] });
+    const mail = await platformDb(database).selectFrom("outbox").select(["subject", "body", "tenant_id"]).where("to_address", "=", email).execute();
+    expect(mail).toHaveLength(1);
+    expect(mail[0]!.subject).toContain("Gaat niet door: Avondwandeling");
+    expect(mail[0]!.body).toContain("Er is storm voorspeld.");
+    expect(mail[0]!.tenant_id).toBe(wijk.id);
+    // Signing up for a called-off date is refused; calling it off twice sends nothing twice.
+    expect(await signUp(db(), { dateId, memberId: (await aMember(db())).id, guests: 0 })).toEqual({ ok: false, error: "activity_date_cancelled" });
+    expect(await cancelDate(db(), { dateId, reason: "Nog eens" }, context())).toEqual({ ok: false, error: "activity_date_cancelled" });
+    expect(await platformDb(database).selectFrom("outbox").select("id").where("to_address", "=", email).execute()).toHaveLength(1);
+    // The other dates of the series go ahead.
+    expect(await signUp(db(), { dateId: dateIds[1]!, memberId: withEmail.id, guests: 0 })).toEqual({ ok: true, status: "confirmed" });
+  });
+
+  it("needs a reason, and another neighbourhood cannot call off this neighbourhood's date", async () => {
+    expect(cancelDateSchema.safeParse({ reason: "  " }).error?.issues[0]?.message).toBe("activity_cancel_reason_required");
+    const { dateIds } = await aWalk(3);
+    const outsider = { tenant: { id: other.id, name: other.name }, siteUrl: `https://${other.slug}.example.org` };
+    expect(await cancelDate(tenantDb(database, other.id), { dateId: dateIds[0]!, reason: "Grapje" }, outsider)).toEqual({ ok: false, error: "activity_date_unknown" });
+    const date = await db().selectFrom("activity_dates").select("cancelled_at").where("id", "=", dateIds[0]!).executeTakeFirstOrThrow();
+    expect(date.cancelled_at).toBeNull();
   });
 });

@@ -2,7 +2,7 @@ import type { AuditAction, OfferingKind, Role, TenantStatus } from "~/db/tables"
 import { homeJobsMessages, homeJobsValidation } from "~/modules/home-jobs/messages";
 import { peopleMessages } from "~/modules/members/messages";
 import { navigationMessages } from "~/modules/navigation-messages";
-import { activitiesValidation } from "~/modules/activities/messages";
+import { activitiesMessages, activitiesValidation } from "~/modules/activities/messages";
 import { repairCafeMessages, repairCafeValidation } from "~/modules/repair-cafe/messages";
 import { repairsMessages, repairsValidation } from "~/modules/repairs/messages";
 import { toolLibraryMessages, toolLibraryValidation } from "~/modules/tool-library/messages";
@@ -270,6 +270,7 @@ const nl = {
   toolLibrary: toolLibraryMessages.nl,
   repairs: repairsMessages.nl,
   repairCafe: repairCafeMessages.nl,
+  activities: activitiesMessages.nl,
   homeJobs: homeJobsMessages.nl,
   validation: {
     ...toolLibraryValidation.nl,
@@ -580,6 +581,7 @@ const en: Messages = {
   toolLibrary: toolLibraryMessages.en,
   repairs: repairsMessages.en,
   repairCafe: repairCafeMessages.en,
+  activities: activitiesMessages.en,
   homeJobs: homeJobsMessages.en,
   validation: {
     ...toolLibraryValidation.en,

@@ -1,4 +1,10 @@
-import type { TenantDb } from "~/db/accessors.server";
+import { sql } from "kysely";
+import { z } from "zod";
+import { platformDbAlongside, type TenantDb } from "~/db/accessors.server";
+import { formatDay } from "~/dates";
+import { requiredText } from "~/forms";
+import { messages } from "~/i18n/messages";
+import { queueEmail } from "~/modules/email/outbox.server";
 import { scheduleDays, scheduleRule, type ScheduleInput } from "./schedule";
 
 /**
@@ -130,5 +136,69 @@ export async function cancelSignup(db: TenantDb, input: { dateId: string; member
     }
     await trx.updateTable("activity_dates").set({ places_taken: taken }).where("id", "=", input.dateId).execute();
     return { ok: true, promoted };
+  });
+}
+
+export const cancelDateSchema = z.object({ reason: requiredText(500, "activity_cancel_reason_required") });
+
+export interface CancelContext {
+  tenant: { id: string; name: string };
+  /** The neighbourhood's own address, for the link in the email. */
+  siteUrl: string;
+}
+
+/**
+ * Calls off one date of an activity. Everyone signed up (and everyone waiting) gets an email with
+ * the reason, queued in the same transaction; people without an email address are returned, so
+ * the desk can phone them.
+ */
+export async function cancelDate(
+  db: TenantDb,
+  input: { dateId: string; reason: string },
+  context: CancelContext,
+): Promise<Result<{ toCall: { name: string; phone: string | null }[] }>> {
+  return db.transaction().execute(async (trx) => {
+    const date = await trx
+      .updateTable("activity_dates")
+      .set({ cancelled_at: new Date(), cancel_reason: input.reason })
+      .where("id", "=", input.dateId)
+      .where("cancelled_at", "is", null)
+      .returning(["activity_id", sql<string>`day::text`.as("day")])
+      .executeTakeFirst();
+    if (!date) {
+      const exists = await trx.selectFrom("activity_dates").select("id").where("id", "=", input.dateId).executeTakeFirst();
+      return problem(exists ? "activity_date_cancelled" : "activity_date_unknown");
+    }
+    const activity = await trx.selectFrom("activities").select("title").where("id", "=", date.activity_id).executeTakeFirstOrThrow();
+    const people = await trx
+      .selectFrom("activity_signups")
+      .innerJoin("members", "members.id", "activity_signups.member_id")
+      .select(["members.name", "members.phone", "members.account_id"])
+      .where("activity_signups.date_id", "=", input.dateId)
+      .orderBy("activity_signups.created_at")
+      .execute();
+    const platform = platformDbAlongside(trx);
+    const accountIds = people.flatMap((person) => (person.account_id ? [person.account_id] : []));
+    const accounts = accountIds.length
+      ? await platform.selectFrom("accounts").select(["id", "email"]).where("id", "in", accountIds).where("disabled_at", "is", null).execute()
+      : [];
+    const emailOf = new Map(accounts.map((account) => [account.id, account.email]));
+    const text = messages.nl.activities.emails.dateCancelled;
+    const day = formatDay(date.day, "nl");
+    const link = new URL("/", context.siteUrl).href;
+    const toCall = [];
+    for (const person of people) {
+      const email = person.account_id ? emailOf.get(person.account_id) : undefined;
+      if (!email) {
+        toCall.push({ name: person.name, phone: person.phone });
+        continue;
+      }
+      await queueEmail(platform, context.tenant.id, {
+        to: email,
+        subject: text.subject(activity.title, day),
+        body: text.body(person.name, activity.title, day, input.reason, context.tenant.name, link),
+      });
+    }
+    return { ok: true, toCall };
   });
 }
