@@ -8,6 +8,7 @@ import ICAL from "ical.js";
 import { cancelDate, cancelDateSchema, cancelSignup, createActivity, signUp } from "~/modules/activities/activities.server";
 import { agendaCalendar } from "~/modules/activities/feed.server";
 import { createAccount } from "~/modules/accounts/accounts.server";
+import { deleteOwnAccount } from "~/modules/members/self-service.server";
 import { seedNeighbourhood } from "~/modules/neighbourhood/seed.server";
 import { createTenant } from "~/modules/tenants/tenants.server";
 import { openTestDatabase, uniqueSlug } from "./support/database";
@@ -187,5 +188,24 @@ describe("cancelling a date", () => {
     expect(await cancelDate(tenantDb(database, other.id), { dateId: dateIds[0]!, reason: "Grapje" }, outsider)).toEqual({ ok: false, error: "activity_date_unknown" });
     const date = await db().selectFrom("activity_dates").select("cancelled_at").where("id", "=", dateIds[0]!).executeTakeFirstOrThrow();
     expect(date.cancelled_at).toBeNull();
+  });
+});
+
+describe("erasing a person", () => {
+  it("takes their sign-ups away and gives their places to the first who waits", async () => {
+    const { dateIds } = await aWalk(2);
+    const dateId = dateIds[0]!;
+    const account = await createAccount(platformDb(database), { email: `${uniqueSlug("weg")}@example.org`, password: "lekker wandelen in de wijk" });
+    const leaving = await aMember(db(), { accountId: account.id });
+    const waiting = await aMember(db());
+    await signUp(db(), { dateId, memberId: leaving.id, guests: 1 });
+    await signUp(db(), { dateId: dateIds[1]!, memberId: leaving.id, guests: 0 });
+    await signUp(db(), { dateId, memberId: waiting.id, guests: 0 });
+
+    expect(await deleteOwnAccount(db(), platformDb(database), wijk.id, account.id)).toBe("ok");
+    expect(await db().selectFrom("activity_signups").select("id").where("member_id", "=", leaving.id).execute()).toEqual([]);
+    expect(await signupsOf(dateId)).toEqual([{ member_id: waiting.id, status: "confirmed", guests: 0 }]);
+    expect(await placesTaken(dateId)).toBe(1);
+    expect(await placesTaken(dateIds[1]!)).toBe(0);
   });
 });

@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { platformDb, tenantDb, tenantSchemaName } from "~/db/accessors.server";
 import type { Database } from "~/db/database.server";
 import type { TenantRow } from "~/db/tables";
-import { localToday } from "~/dates";
+import { addDays, localToday } from "~/dates";
 import { createAccount } from "~/modules/accounts/accounts.server";
+import { createActivity, signUp } from "~/modules/activities/activities.server";
 import { allowAttempt } from "~/modules/accounts/rate-limit.server";
 import { cancelJob, closeJob, jobForWorker, type Notify } from "~/modules/home-jobs/jobs.server";
 import { bookSlot } from "~/modules/repair-cafe/repair-cafe.server";
@@ -192,6 +193,10 @@ describe("a person's own data", () => {
     const booked = await bookSlot(db(), { slotId: slot.id, memberId: person.member.id, today: localToday(), now: "00:00" });
     expect(booked.ok).toBe(true);
     const own = await aHomeJob(db(), notify(), { requester: person.member, coordinator: coordinator.member.id, description: "Kapstok ophangen" });
+    const walkDay = addDays(localToday(), 3);
+    const schedule = { firstDay: walkDay, start: "10:00", end: "11:00", frequency: "once" as const, untilDay: undefined };
+    const walk = await createActivity(db(), { title: "Ommetje door de wijk", capacity: 8, schedule }, coordinator.member.id);
+    await signUp(db(), { dateId: walk.dateIds[0]!, memberId: person.member.id, guests: 1 });
     const worked = await aHomeJob(db(), notify(), {
       requester: requester.member,
       coordinator: coordinator.member.id,
@@ -205,7 +210,7 @@ describe("a person's own data", () => {
     expect(res.status).toBe(200);
     const data = JSON.parse(res.body);
     expect(Object.keys(data).sort()).toEqual(
-      ["account", "exportedAt", "history", "homeJobs", "lendingBlock", "loans", "neighbourhoodRecord", "repairCafeBookings", "repairs", "sessions"].sort(),
+      ["account", "activitySignups", "exportedAt", "history", "homeJobs", "lendingBlock", "loans", "neighbourhoodRecord", "repairCafeBookings", "repairs", "sessions"].sort(),
     );
     expect(data.account).toMatchObject({ email: person.email });
     expect(data.neighbourhoodRecord).toMatchObject({ id: person.member.id, phone: "06 55544433", address: "Kastanjelaan 3", role: "volunteer" });
@@ -215,6 +220,7 @@ describe("a person's own data", () => {
     expect(data.repairs).toMatchObject([{ id: repairId, brand: "Batavus", fault: "Ketting los" }]);
     expect(data.repairCafeBookings).toMatchObject([{ id: booked.ok ? booked.bookingId : "", session_id: sessionId, start: "13:00" }]);
     expect(data.homeJobs.requested).toMatchObject([{ id: own.jobId, description: "Kapstok ophangen" }]);
+    expect(data.activitySignups).toMatchObject([{ title: "Ommetje door de wijk", day: walkDay, guests: 1, status: "confirmed" }]);
     expect(data.homeJobs.hoursWorked).toMatchObject([{ job_id: worked.jobId, minutes: 90 }]);
     expect(data.history).toEqual(
       expect.arrayContaining([

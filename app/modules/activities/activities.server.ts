@@ -1,6 +1,7 @@
-import { sql } from "kysely";
+import { sql, type Transaction } from "kysely";
 import { z } from "zod";
 import { platformDbAlongside, type TenantDb } from "~/db/accessors.server";
+import type { TenantTables } from "~/db/tables";
 import { formatDay } from "~/dates";
 import { requiredText } from "~/forms";
 import { messages } from "~/i18n/messages";
@@ -103,40 +104,63 @@ export async function signUp(
  * Answers who was promoted, so they can be told.
  */
 export async function cancelSignup(db: TenantDb, input: { dateId: string; memberId: string }): Promise<Result<{ promoted: string[] }>> {
-  return db.transaction().execute(async (trx) => {
-    const date = await trx
-      .selectFrom("activity_dates")
-      .select(["capacity", "places_taken"])
-      .where("id", "=", input.dateId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!date) return problem("activity_date_unknown");
-    const signup = await trx
-      .deleteFrom("activity_signups")
-      .where("date_id", "=", input.dateId)
-      .where("member_id", "=", input.memberId)
-      .returning(["status", "guests"])
-      .executeTakeFirst();
-    if (!signup) return problem("activity_not_signed_up");
-    let taken = date.places_taken - (signup.status === "confirmed" ? 1 + signup.guests : 0);
-    const waiting = await trx
-      .selectFrom("activity_signups")
-      .select(["id", "member_id", "guests"])
-      .where("date_id", "=", input.dateId)
-      .where("status", "=", "waiting")
-      .orderBy("created_at")
-      .orderBy("id")
-      .execute();
-    const promoted: string[] = [];
-    for (const next of waiting) {
-      if (taken + 1 + next.guests > date.capacity) break;
-      taken += 1 + next.guests;
-      promoted.push(next.member_id);
-      await trx.updateTable("activity_signups").set({ status: "confirmed", promoted_at: new Date() }).where("id", "=", next.id).execute();
-    }
-    await trx.updateTable("activity_dates").set({ places_taken: taken }).where("id", "=", input.dateId).execute();
-    return { ok: true, promoted };
-  });
+  return db.transaction().execute((trx) => releaseSignup(trx, input));
+}
+
+async function releaseSignup(trx: Transaction<TenantTables>, input: { dateId: string; memberId: string }): Promise<Result<{ promoted: string[] }>> {
+  const date = await trx
+    .selectFrom("activity_dates")
+    .select(["capacity", "places_taken"])
+    .where("id", "=", input.dateId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!date) return problem("activity_date_unknown");
+  const signup = await trx
+    .deleteFrom("activity_signups")
+    .where("date_id", "=", input.dateId)
+    .where("member_id", "=", input.memberId)
+    .returning(["status", "guests"])
+    .executeTakeFirst();
+  if (!signup) return problem("activity_not_signed_up");
+  let taken = date.places_taken - (signup.status === "confirmed" ? 1 + signup.guests : 0);
+  const waiting = await trx
+    .selectFrom("activity_signups")
+    .select(["id", "member_id", "guests"])
+    .where("date_id", "=", input.dateId)
+    .where("status", "=", "waiting")
+    .orderBy("created_at")
+    .orderBy("id")
+    .execute();
+  const promoted: string[] = [];
+  for (const next of waiting) {
+    if (taken + 1 + next.guests > date.capacity) break;
+    taken += 1 + next.guests;
+    promoted.push(next.member_id);
+    await trx.updateTable("activity_signups").set({ status: "confirmed", promoted_at: new Date() }).where("id", "=", next.id).execute();
+  }
+  await trx.updateTable("activity_dates").set({ places_taken: taken }).where("id", "=", input.dateId).execute();
+  return { ok: true, promoted };
+}
+
+/**
+ * When a person erases their data: their sign-ups go, and the places they held go to the waiting
+ * list as if they had cancelled (deleting the member row alone would leave the places taken).
+ */
+export async function forgetActivitiesOf(trx: Transaction<TenantTables>, memberId: string): Promise<void> {
+  const signups = await trx.selectFrom("activity_signups").select("date_id").where("member_id", "=", memberId).orderBy("date_id").execute();
+  for (const signup of signups) await releaseSignup(trx, { dateId: signup.date_id, memberId });
+}
+
+/** A person's sign-ups, for the export of their own data. */
+export function activityDataOf(db: TenantDb, memberId: string) {
+  return db
+    .selectFrom("activity_signups")
+    .innerJoin("activity_dates", "activity_dates.id", "activity_signups.date_id")
+    .innerJoin("activities", "activities.id", "activity_dates.activity_id")
+    .select(["activities.title", sql<string>`activity_dates.day::text`.as("day"), "activity_signups.guests", "activity_signups.status", "activity_signups.created_at"])
+    .where("activity_signups.member_id", "=", memberId)
+    .orderBy("activity_dates.day")
+    .execute();
 }
 
 export const cancelDateSchema = z.object({ reason: requiredText(500, "activity_cancel_reason_required") });
