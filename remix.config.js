@@ -2,9 +2,6 @@
 export default {
   ignoredRouteFiles: ["**/.*", "**/*.test.*"],
   serverModuleFormat: "esm",
-  // rrule ships CommonJS under "main", whose named exports Node's ESM loader cannot see; bundling
-  // it lets esbuild use its ES module build instead.
-  serverDependenciesToBundle: ["rrule"],
   future: {
     v3_fetcherPersist: true,
     v3_relativeSplatPath: true,

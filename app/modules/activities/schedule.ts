@@ -1,6 +1,10 @@
-import { Frequency, RRule, Weekday } from "rrule";
+import rrulePackage, { type Weekday } from "rrule";
 import { z } from "zod";
 import { isIsoDay, isoWeekday } from "~/dates";
+
+// rrule's main file is CommonJS that Node's ESM loader cannot read named exports from; its default
+// export (module.exports) works in Node, tsx, vitest and the Remix server build alike.
+const { Frequency, RRule } = rrulePackage;
 
 /**
  * When an activity takes place: a first day, a start and end time, and how it repeats (once, every
