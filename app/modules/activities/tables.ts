@@ -5,7 +5,14 @@ export interface ActivityTables {
   activities: ActivitiesTable;
   activity_dates: ActivityDatesTable;
   activity_signups: ActivitySignupsTable;
+  activity_feed_links: ActivityFeedLinksTable;
 }
+
+export const activityKinds = ["activity", "meal"] as const;
+export type ActivityKind = (typeof activityKinds)[number];
+/** Fixed, so every neighbourhood's agenda can be filtered the same way, in both languages. */
+export const activityCategories = ["meeting", "exercise", "learning", "creative", "outdoors", "food"] as const;
+export type ActivityCategory = (typeof activityCategories)[number];
 
 /** Days are read and written as "YYYY-MM-DD" (cast with ::text), times as "HH:MM". */
 export interface ActivitiesTable {
@@ -19,6 +26,16 @@ export interface ActivitiesTable {
   capacity: number;
   created_at: ColumnType<Date, never, never>;
   created_by: string | null;
+  kind: Generated<ActivityKind>;
+  category: Generated<ActivityCategory>;
+  accessibility: string | null;
+  audience: string | null;
+  host_member_id: string | null;
+  price_cents: Generated<number>;
+  signup_required: Generated<boolean>;
+  /** Sign-up closes this many hours before a date starts (0: at the start). */
+  signup_closes_hours: Generated<number>;
+  archived_at: Date | null;
 }
 
 export interface ActivityDatesTable {
@@ -31,6 +48,8 @@ export interface ActivityDatesTable {
   places_taken: Generated<number>;
   cancelled_at: Date | null;
   cancel_reason: string | null;
+  moved_at: Date | null;
+  move_reason: string | null;
 }
 
 export interface ActivitySignupsTable {
@@ -38,7 +57,17 @@ export interface ActivitySignupsTable {
   date_id: string;
   member_id: string;
   guests: Generated<number>;
-  status: "confirmed" | "waiting";
+  /** A walk-in came without signing up and takes no place. */
+  status: "confirmed" | "waiting" | "walk_in";
   created_at: ColumnType<Date, never, never>;
   promoted_at: Date | null;
+  /** null: not noted yet. */
+  attended: boolean | null;
+  notified_at: Date | null;
+}
+
+export interface ActivityFeedLinksTable {
+  member_id: string;
+  token_hash: string;
+  created_at: ColumnType<Date, never, never>;
 }

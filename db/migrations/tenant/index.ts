@@ -11,6 +11,7 @@ import * as repairCafe from "./0009_repair_cafe";
 import * as accentColour from "./0010_accent_colour";
 import * as homeJobsEstimateDeclined from "./0011_home_jobs_estimate_declined";
 import * as activities from "./0012_activities";
+import * as activityDetails from "./0013_activity_details";
 
 // Every tenant migration, by name; names sort in the order they run. Add new files here.
 export const tenantMigrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const tenantMigrations: Record<string, Migration> = {
   "0010_accent_colour": accentColour,
   "0011_home_jobs_estimate_declined": homeJobsEstimateDeclined,
   "0012_activities": activities,
+  "0013_activity_details": activityDetails,
 };
