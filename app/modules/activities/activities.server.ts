@@ -8,6 +8,9 @@ import { messages } from "~/i18n/messages";
 import { queueEmail } from "~/modules/email/outbox.server";
 import { scheduleDays, scheduleRule, type ScheduleInput } from "./schedule";
 
+/** Dates and times of activities are local to the neighbourhood, which is in the Netherlands. */
+const TIME_ZONE = "Europe/Amsterdam";
+
 /**
  * Activities and signing up for their dates. Every change to a date's places locks that date's row
  * first, so sign-ups, cancellations and promotions from the waiting list happen one after another;
@@ -65,37 +68,58 @@ export async function createActivity(db: TenantDb, input: ActivityInput, actor: 
  * Signs a person (with guests) up for one date: confirmed while the places last, else on the
  * waiting list in order of arrival.
  */
-export async function signUp(
-  db: TenantDb,
-  input: { dateId: string; memberId: string; guests: number },
-): Promise<Result<{ status: "confirmed" | "waiting" }>> {
-  return db.transaction().execute(async (trx) => {
-    const date = await trx
-      .selectFrom("activity_dates")
-      .select(["capacity", "places_taken", "cancelled_at"])
-      .where("id", "=", input.dateId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!date) return problem("activity_date_unknown");
-    if (date.cancelled_at) return problem("activity_date_cancelled");
-    const already = await trx
-      .selectFrom("activity_signups")
-      .select("id")
-      .where("date_id", "=", input.dateId)
-      .where("member_id", "=", input.memberId)
-      .executeTakeFirst();
-    if (already) return problem("activity_already_signed_up");
-    const places = 1 + input.guests;
-    const status = date.places_taken + places <= date.capacity ? "confirmed" : "waiting";
-    if (status === "confirmed") {
-      await trx.updateTable("activity_dates").set({ places_taken: date.places_taken + places }).where("id", "=", input.dateId).execute();
-    }
-    await trx
-      .insertInto("activity_signups")
-      .values({ date_id: input.dateId, member_id: input.memberId, guests: input.guests, status })
-      .execute();
-    return { ok: true, status };
-  });
+export async function signUp(db: TenantDb, input: SignupInput): Promise<Result<{ signupId: string; status: "confirmed" | "waiting" }>> {
+  return db.transaction().execute((trx) => signUpWithin(trx, input));
+}
+
+export interface SignupInput {
+  dateId: string;
+  memberId: string;
+  guests: number;
+  /** The desk may still sign someone up after sign-up has closed for the public. */
+  byDesk?: boolean;
+}
+
+/**
+ * The same inside a caller's transaction, so a module that stores more with a sign-up (the kitchen's
+ * allergy answers) keeps both or neither. Locks the date's row until that transaction ends.
+ */
+export async function signUpWithin(trx: Transaction<TenantTables>, input: SignupInput): Promise<Result<{ signupId: string; status: "confirmed" | "waiting" }>> {
+  const date = await trx
+    .selectFrom("activity_dates")
+    .innerJoin("activities", "activities.id", "activity_dates.activity_id")
+    .select([
+      "activity_dates.capacity",
+      "activity_dates.places_taken",
+      "activity_dates.cancelled_at",
+      "activities.signup_required",
+      sql<boolean>`(activity_dates.day + activity_dates.starts_at) at time zone ${TIME_ZONE} - make_interval(hours => activities.signup_closes_hours) <= now()`.as("closed"),
+    ])
+    .where("activity_dates.id", "=", input.dateId)
+    .forUpdate("activity_dates")
+    .executeTakeFirst();
+  if (!date) return problem("activity_date_unknown");
+  if (date.cancelled_at) return problem("activity_date_cancelled");
+  if (!date.signup_required) return problem("activity_no_signup_needed");
+  if (date.closed && !input.byDesk) return problem("activity_signup_closed");
+  const already = await trx
+    .selectFrom("activity_signups")
+    .select("id")
+    .where("date_id", "=", input.dateId)
+    .where("member_id", "=", input.memberId)
+    .executeTakeFirst();
+  if (already) return problem("activity_already_signed_up");
+  const places = 1 + input.guests;
+  const status = date.places_taken + places <= date.capacity ? "confirmed" : "waiting";
+  if (status === "confirmed") {
+    await trx.updateTable("activity_dates").set({ places_taken: date.places_taken + places }).where("id", "=", input.dateId).execute();
+  }
+  const signup = await trx
+    .insertInto("activity_signups")
+    .values({ date_id: input.dateId, member_id: input.memberId, guests: input.guests, status })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return { ok: true, signupId: signup.id, status };
 }
 
 /**
