@@ -2,14 +2,13 @@ import { sql, type Transaction } from "kysely";
 import { z } from "zod";
 import { platformDbAlongside, type TenantDb } from "~/db/accessors.server";
 import type { TenantTables } from "~/db/tables";
-import { formatDay } from "~/dates";
-import { requiredText } from "~/forms";
+import { formatDay, TIME_ZONE } from "~/dates";
+import { checkbox, optionalText, requiredText } from "~/forms";
 import { messages } from "~/i18n/messages";
 import { queueEmail } from "~/modules/email/outbox.server";
-import { scheduleDays, scheduleRule, type ScheduleInput } from "./schedule";
-
-/** Dates and times of activities are local to the neighbourhood, which is in the Netherlands. */
-const TIME_ZONE = "Europe/Amsterdam";
+import { euroCentsSchema } from "~/money";
+import { scheduleDays, scheduleRule, scheduleSchema, type ScheduleInput } from "./schedule";
+import { activityCategories, activityKinds, type ActivityCategory, type ActivityKind } from "./tables";
 
 /**
  * Activities and signing up for their dates. Every change to a date's places locks that date's row
@@ -21,11 +20,39 @@ export type ActivityProblem = { ok: false; error: string };
 type Result<T = object> = ({ ok: true } & T) | ActivityProblem;
 const problem = (error: string): ActivityProblem => ({ ok: false, error });
 
-export interface ActivityInput {
+/** What a coordinator tells about an activity; the schedule is asked for when it is created. */
+export const activityDetailsSchema = z.object({
+  title: requiredText(120, "activity_title_required"),
+  description: optionalText(2000),
+  kind: z.enum(activityKinds, { error: "activity_kind_invalid" }).default("activity"),
+  category: z.enum(activityCategories, { error: "activity_category_invalid" }),
+  location: optionalText(200),
+  accessibility: optionalText(500),
+  audience: optionalText(200),
+  price: euroCentsSchema.transform((cents) => cents ?? 0),
+  capacity: z.coerce
+    .number({ error: "activity_capacity_invalid" })
+    .int("activity_capacity_invalid")
+    .min(1, "activity_capacity_invalid")
+    .max(500, "activity_capacity_invalid"),
+  signupRequired: checkbox,
+  signupClosesHours: z.coerce
+    .number({ error: "activity_closes_invalid" })
+    .int("activity_closes_invalid")
+    .min(0, "activity_closes_invalid")
+    .max(336, "activity_closes_invalid")
+    .default(0),
+});
+export type ActivityDetails = z.output<typeof activityDetailsSchema>;
+
+/** The form for a new activity: its details and its schedule, each checked by its own schema. */
+export const newActivitySchema = z.intersection(activityDetailsSchema, scheduleSchema);
+
+export interface ActivityInput extends Partial<Omit<ActivityDetails, "title" | "capacity">> {
   title: string;
-  description?: string;
-  location?: string;
   capacity: number;
+  kind?: ActivityKind;
+  category?: ActivityCategory;
   schedule: ScheduleInput;
 }
 
@@ -38,7 +65,14 @@ export async function createActivity(db: TenantDb, input: ActivityInput, actor: 
       .values({
         title: input.title,
         description: input.description ?? null,
+        kind: input.kind ?? "activity",
+        category: input.category ?? (input.kind === "meal" ? "food" : "meeting"),
         location: input.location ?? null,
+        accessibility: input.accessibility ?? null,
+        audience: input.audience ?? null,
+        price_cents: input.price ?? 0,
+        signup_required: input.signupRequired ?? true,
+        signup_closes_hours: input.signupClosesHours ?? 0,
         schedule_rule: rule,
         starts_at: input.schedule.start,
         ends_at: input.schedule.end,
