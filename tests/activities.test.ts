@@ -26,6 +26,8 @@ async function aWalk(capacity: number) {
   return createActivity(db(), { title: "Avondwandeling", capacity, schedule }, coordinator.id);
 }
 
+const context = () => ({ tenant: { id: wijk.id, name: wijk.name }, siteUrl: `https://${wijk.slug}.example.org` });
+
 const signupsOf = (dateId: string) =>
   db().selectFrom("activity_signups").select(["member_id", "status", "guests"]).where("date_id", "=", dateId).orderBy("created_at").execute();
 const placesTaken = async (dateId: string) =>
@@ -85,7 +87,7 @@ describe("signing up", () => {
       await signUp(db(), { dateId, memberId: person.id, guests: 0 });
       people.push(person.id);
     }
-    const results = await Promise.all([cancelSignup(db(), { dateId, memberId: people[0]! }), cancelSignup(db(), { dateId, memberId: people[1]! })]);
+    const results = await Promise.all([cancelSignup(db(), { dateId, memberId: people[0]! }, context()), cancelSignup(db(), { dateId, memberId: people[1]! }, context())]);
     expect(results.flatMap((result) => (result.ok ? result.promoted : [])).sort()).toEqual([people[2]!, people[3]!].sort());
     expect(await signupsOf(dateId)).toEqual([
       { member_id: people[2], status: "confirmed", guests: 0 },
@@ -102,7 +104,7 @@ describe("signing up", () => {
     await signUp(db(), { dateId, memberId: first.id, guests: 1 });
     await signUp(db(), { dateId, memberId: group.id, guests: 2 });
     await signUp(db(), { dateId, memberId: single.id, guests: 0 });
-    expect(await cancelSignup(db(), { dateId, memberId: first.id })).toEqual({ ok: true, promoted: [] });
+    expect(await cancelSignup(db(), { dateId, memberId: first.id }, context())).toEqual({ ok: true, promoted: [] });
     expect(await placesTaken(dateId)).toBe(0);
   });
 
@@ -115,7 +117,7 @@ describe("signing up", () => {
     });
     const insider = await aMember(db());
     await signUp(db(), { dateId: dateIds[0]!, memberId: insider.id, guests: 0 });
-    expect(await cancelSignup(tenantDb(database, other.id), { dateId: dateIds[0]!, memberId: insider.id })).toEqual({ ok: false, error: "activity_date_unknown" });
+    expect(await cancelSignup(tenantDb(database, other.id), { dateId: dateIds[0]!, memberId: insider.id }, context())).toEqual({ ok: false, error: "activity_date_unknown" });
     expect(await placesTaken(dateIds[0]!)).toBe(1);
   });
 });
@@ -154,8 +156,6 @@ describe("agenda feed", () => {
 });
 
 describe("cancelling a date", () => {
-  const context = () => ({ tenant: { id: wijk.id, name: wijk.name }, siteUrl: `https://${wijk.slug}.example.org` });
-
   it("emails everyone signed up or waiting with the reason, and gives the desk the people to phone", async () => {
     const { dateIds } = await aWalk(1);
     const dateId = dateIds[0]!;

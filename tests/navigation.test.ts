@@ -97,14 +97,14 @@ describe("the header by role", () => {
   it("offers a visitor the public pages, a visible call to sign up, and the login", async () => {
     const header = headerOf((await get(wijk, "/")).body);
     expect(header).toContain('<nav aria-label="Hoofdmenu"');
-    expect(hrefsIn(header)).toEqual(["/", "/gereedschap", "/repaircafe", "/aanmelden", "/inloggen"]);
+    expect(hrefsIn(header)).toEqual(["/", "/gereedschap", "/repaircafe", "/agenda", "/aanmelden", "/inloggen"]);
     expect(header).toMatch(/<a class="site-nav-cta"[^>]* href="\/aanmelden">Aanmelden<\/a>/);
     expect(header).not.toContain("<details");
   });
 
   it("gives a resident their own pages and the account, no work pages and no counts", async () => {
     const header = headerOf((await get(wijk, "/", people.resident)).body);
-    expect(hrefsIn(header)).toEqual(["/", "/gereedschap", "/repaircafe", "/account/leningen", "/reparaties", "/repaircafe#mijn-afspraken", "/klussen", "/account"]);
+    expect(hrefsIn(header)).toEqual(["/", "/gereedschap", "/repaircafe", "/agenda", "/account/leningen", "/reparaties", "/repaircafe#mijn-afspraken", "/klussen", "/account/agenda", "/account"]);
     expect(header).toContain("<details");
     expect(header).not.toContain("nav-badge");
   });
@@ -112,7 +112,7 @@ describe("the header by role", () => {
   it("gives a volunteer the desk with what waits today, their work and the resident's pages", async () => {
     const header = headerOf((await get(wijk, "/", people.volunteer)).body);
     expect(hrefsIn(header)).toEqual([
-      "/", "/gereedschap", "/repaircafe", "/account/leningen", "/reparaties", "/repaircafe#mijn-afspraken", "/klussen", "/balie", "/mijn-werk", "/account",
+      "/", "/gereedschap", "/repaircafe", "/agenda", "/account/leningen", "/reparaties", "/repaircafe#mijn-afspraken", "/klussen", "/account/agenda", "/balie", "/mijn-werk", "/account",
     ]);
     expect(linkText(header, "/balie")).toBe("Balie, 2 om uit te geven, 1 te laat, 2 reparaties wachten op planning");
     expect(header).toMatch(/<span class="nav-badge" aria-hidden="true">5<\/span>/);
@@ -142,7 +142,7 @@ describe("the header by role", () => {
     // wijk's counts are still its own (see the volunteer's and coordinator's tests), and a neighbourhood without work shows none.
     expect(headerOf((await get(repairsOnly, "/", repairsOnlyCoordinator)).body)).not.toContain("nav-badge");
     // Another neighbourhood's coordinator's session does not count here: it is a visitor on wijk.
-    expect(hrefsIn(headerOf((await get(wijk, "/", otherCoordinator)).body))).toEqual(["/", "/gereedschap", "/repaircafe", "/aanmelden", "/inloggen"]);
+    expect(hrefsIn(headerOf((await get(wijk, "/", otherCoordinator)).body))).toEqual(["/", "/gereedschap", "/repaircafe", "/agenda", "/aanmelden", "/inloggen"]);
   });
 });
 
@@ -167,7 +167,7 @@ describe("the index pages list every page of their area", () => {
 
   it("the account, for each role", async () => {
     const resident = hrefsIn((await get(wijk, "/account", people.resident)).body);
-    for (const href of ["/account/leningen", "/reparaties", "/repaircafe#mijn-afspraken", "/klussen", "/account/gegevens"]) expect(resident).toContain(href);
+    for (const href of ["/account/leningen", "/reparaties", "/repaircafe#mijn-afspraken", "/klussen", "/account/agenda", "/account/gegevens"]) expect(resident).toContain(href);
     expect(resident.filter((href) => href.startsWith("/balie") || href.startsWith("/beheer") || href === "/mijn-werk")).toEqual([]);
     const coordinator = hrefsIn((await get(wijk, "/account", people.coordinator)).body);
     for (const href of ["/mijn-werk", "/balie", "/beheer"]) expect(coordinator).toContain(href);

@@ -101,6 +101,18 @@ export const neighbourhoodModules: readonly NeighbourhoodModule[] = [
       counts: ["jobsToAssess"],
     },
   },
+  {
+    kind: "activities",
+    public: [{ href: "/agenda", label: (t) => t.activities.agenda.title }],
+    resident: [{ href: "/account/agenda", label: (t) => t.activities.mine.title }],
+    desk: { links: [{ href: "/balie/activiteiten", label: (t) => t.activities.desk.title }] },
+    manage: {
+      links: [
+        { href: "/beheer/activiteiten", label: (t) => t.activities.manage.title },
+        { href: "/beheer/activiteiten/nieuw", label: (t) => t.activities.manage.new },
+      ],
+    },
+  },
 ];
 
 /** The pages of each area that belong to no module. */

@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useLanguage } from "~/i18n/use-messages";
+import { addDays, localToday } from "~/dates";
+import { agendaDates } from "~/modules/activities/agenda.server";
 import { getNeighbourhoodHome } from "~/modules/neighbourhood/home.server";
 import { NeighbourhoodHomePage } from "~/modules/neighbourhood/NeighbourhoodHomePage";
 import { listActiveTenants } from "~/modules/tenants/tenants.server";
@@ -23,7 +25,11 @@ export async function loader({ context }: LoaderFunctionArgs) {
     return { page: "platform" as const, neighbourhoods, demo };
   }
   const { tenant, db } = requireTenant(context);
-  return { page: "neighbourhood" as const, name: tenant.name, home: await getNeighbourhoodHome(db) };
+  const home = await getNeighbourhoodHome(db);
+  const today = localToday();
+  // What is on in the coming seven days, when the neighbourhood keeps an agenda.
+  const thisWeek = home.offerings.some((offer) => offer.kind === "activities") ? await agendaDates(db, { from: today, to: addDays(today, 6) }) : null;
+  return { page: "neighbourhood" as const, name: tenant.name, home, thisWeek };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
@@ -38,6 +44,6 @@ export default function Index() {
   return data.page === "platform" ? (
     <PlatformLandingPage neighbourhoods={data.neighbourhoods} demo={data.demo} t={t} />
   ) : (
-    <NeighbourhoodHomePage name={data.name} home={data.home} t={t} />
+    <NeighbourhoodHomePage name={data.name} home={data.home} thisWeek={data.thisWeek} t={t} />
   );
 }

@@ -19,6 +19,7 @@ for (const kind of ["postgres", "embedded"] satisfies DatabaseKind[]) {
   try {
     const tenant = await createTenant(database, { slug: benchSlug(0), name: "Wijkwerkplaats Bench" }, seedNeighbourhood({ city: "Steenwijk" }));
     const db = tenantDb(database, tenant.id);
+    const mail = { tenant: { id: tenant.id, name: tenant.name }, siteUrl: "https://bench.example.org" };
     const members: Awaited<ReturnType<typeof addMember>>[] = [];
     for (let i = 0; i < people; i++) members.push(await addMember(db, { accountId: null, name: `Deelnemer ${i}`, role: "resident" }));
     const firstDay = addDays(localToday(), 7);
@@ -34,7 +35,7 @@ for (const kind of ["postgres", "embedded"] satisfies DatabaseKind[]) {
     if (leaving.length !== places) throw new Error(`${leaving.length} confirmed for ${places} places`);
     const signUpStats = summarise(signUps.result.map((one) => one.ms));
 
-    const cancels = await timed(() => Promise.all(leaving.map((member) => timed(() => cancelSignup(db, { dateId, memberId: member.id })))));
+    const cancels = await timed(() => Promise.all(leaving.map((member) => timed(() => cancelSignup(db, { dateId, memberId: member.id }, mail)))));
     const promoted = cancels.result.reduce((sum, one) => sum + (one.result.ok ? one.result.promoted.length : 0), 0);
     if (promoted !== places) throw new Error(`${promoted} promoted after ${places} cancellations`);
     const cancelStats = summarise(cancels.result.map((one) => one.ms));

@@ -1,11 +1,13 @@
 import { sql, type Transaction } from "kysely";
 import { z } from "zod";
 import { platformDbAlongside, type TenantDb } from "~/db/accessors.server";
-import type { TenantTables } from "~/db/tables";
-import { formatDay, TIME_ZONE } from "~/dates";
+import type { OfferingKind, TenantRow, TenantTables } from "~/db/tables";
+import { formatDay, isIsoDay, TIME_ZONE } from "~/dates";
 import { checkbox, optionalText, requiredText } from "~/forms";
 import { messages } from "~/i18n/messages";
 import { queueEmail } from "~/modules/email/outbox.server";
+import { registerAtDesk } from "~/modules/members/members.server";
+import { neighbourhoodUrl } from "~/modules/tenants/tenants.server";
 import { euroCentsSchema } from "~/money";
 import { scheduleDays, scheduleRule, scheduleSchema, type ScheduleInput } from "./schedule";
 import { activityCategories, activityKinds, type ActivityCategory, type ActivityKind } from "./tables";
@@ -56,8 +58,13 @@ export interface ActivityInput extends Partial<Omit<ActivityDetails, "title" | "
   schedule: ScheduleInput;
 }
 
+/** Meals are planned as activities too, when the neighbourhood runs a kitchen. */
+export function kindsOffered(modules: readonly OfferingKind[]): ActivityKind[] {
+  return modules.includes("kitchen") ? ["activity", "meal"] : ["activity"];
+}
+
 /** Stores an activity and one row for each date of its schedule, in one transaction. */
-export async function createActivity(db: TenantDb, input: ActivityInput, actor: string): Promise<{ activityId: string; dateIds: string[] }> {
+export async function createActivity(db: TenantDb, input: ActivityInput, actor: string | null): Promise<{ activityId: string; dateIds: string[] }> {
   const rule = scheduleRule(input.schedule);
   return db.transaction().execute(async (trx) => {
     const activity = await trx
@@ -96,6 +103,37 @@ export async function createActivity(db: TenantDb, input: ActivityInput, actor: 
       .execute();
     return { activityId: activity.id, dateIds: dates.map((date) => date.id) };
   });
+}
+
+const guests = z.coerce.number({ error: "activity_guests_invalid" }).int("activity_guests_invalid").min(0, "activity_guests_invalid").max(10, "activity_guests_invalid");
+
+/** A member signing themselves up for one date, or (without a date) for the whole series. */
+export const signupSchema = z.object({ dateId: z.uuid({ error: "activity_date_required" }), guests });
+export const seriesSignupSchema = z.object({ guestsEach: guests });
+/** The desk signing someone up, or noting a walk-in: a person found by name, or someone new. */
+export const deskSignupSchema = z
+  .object({
+    memberId: z.union([z.uuid({ error: "activity_person_required" }), z.literal("")]).optional(),
+    newName: optionalText(100),
+    newPhone: optionalText(30),
+    guests: guests.default(0),
+  })
+  .superRefine((form, context) => {
+    if (!form.memberId && !form.newName) context.addIssue({ code: "custom", path: ["memberId"], message: "activity_person_required" });
+  });
+type DeskPerson = Pick<z.output<typeof deskSignupSchema>, "memberId" | "newName" | "newPhone">;
+
+/** The person the desk chose, or the new person it registers (without a login) in the same transaction. */
+async function deskPersonId(trx: Transaction<TenantTables>, person: DeskPerson, actor: string): Promise<string> {
+  if (person.memberId) return person.memberId;
+  return (await registerAtDesk(trx, { name: person.newName!, phone: person.newPhone, address: null, notes: null }, actor)).id;
+}
+
+/** The desk signs someone up for a date, also after sign-up closed for the public. */
+export async function deskSignUp(db: TenantDb, input: { dateId: string; guests: number } & DeskPerson, actor: string) {
+  return db.transaction().execute(async (trx) =>
+    signUpWithin(trx, { dateId: input.dateId, memberId: await deskPersonId(trx, input, actor), guests: input.guests, byDesk: true }),
+  );
 }
 
 /**
@@ -159,10 +197,21 @@ export async function signUpWithin(trx: Transaction<TenantTables>, input: Signup
 /**
  * Takes a person off a date. Places that come free go to the waiting list in order of arrival;
  * someone whose group does not fit yet keeps their turn, so nobody behind them jumps the queue.
- * Answers who was promoted, so they can be told.
+ * Everyone promoted gets an email; people without one wait on the desk's call list.
  */
-export async function cancelSignup(db: TenantDb, input: { dateId: string; memberId: string }): Promise<Result<{ promoted: string[] }>> {
-  return db.transaction().execute((trx) => releaseSignup(trx, input));
+export async function cancelSignup(db: TenantDb, input: { dateId: string; memberId: string }, context: MailContext): Promise<Result<{ promoted: string[] }>> {
+  return db.transaction().execute(async (trx) => {
+    const passed = await trx
+      .selectFrom("activity_dates")
+      .select("id")
+      .where("id", "=", input.dateId)
+      .where(sql<boolean>`(day + starts_at) at time zone ${TIME_ZONE} <= now()`)
+      .executeTakeFirst();
+    if (passed) return problem("activity_date_passed");
+    const released = await releaseSignup(trx, input);
+    if (released.ok && released.promoted.length > 0) await tellPromoted(trx, input.dateId, released.promoted, context);
+    return released;
+  });
 }
 
 async function releaseSignup(trx: Transaction<TenantTables>, input: { dateId: string; memberId: string }): Promise<Result<{ promoted: string[] }>> {
@@ -221,24 +270,42 @@ export function activityDataOf(db: TenantDb, memberId: string) {
     .execute();
 }
 
-export const cancelDateSchema = z.object({ reason: requiredText(500, "activity_cancel_reason_required") });
-
-export interface CancelContext {
+/** What an email to a neighbourhood's people needs to say who sends it and where to look. */
+export interface MailContext {
   tenant: { id: string; name: string };
   /** The neighbourhood's own address, for the link in the email. */
   siteUrl: string;
 }
 
+/** The mail context of a request on a neighbourhood's own host. */
+export function mailContextOf(context: { platformUrl: string }, tenant: TenantRow): MailContext {
+  return { tenant: { id: tenant.id, name: tenant.name }, siteUrl: neighbourhoodUrl(context.platformUrl, tenant) };
+}
+
+export const cancelDateSchema = z.object({ reason: requiredText(500, "activity_cancel_reason_required") });
+
+export const moveDateSchema = z
+  .object({
+    day: z.string({ error: "date_invalid" }).trim().refine(isIsoDay, "date_invalid"),
+    start: scheduleSchema.shape.start,
+    end: scheduleSchema.shape.end,
+    // Not "reason": the page that moves a date also has the form that calls it off.
+    moveReason: requiredText(500, "activity_move_reason_required"),
+  })
+  .refine((form) => form.end > form.start, { path: ["end"], message: "activity_end_before_start" });
+
+/** Someone who could not be emailed about a change, for the desk to phone. */
+export interface PersonToCall {
+  name: string;
+  phone: string | null;
+}
+
 /**
  * Calls off one date of an activity. Everyone signed up (and everyone waiting) gets an email with
  * the reason, queued in the same transaction; people without an email address are returned, so
- * the desk can phone them.
+ * the desk can phone them (they also stay on the desk's call list until someone did).
  */
-export async function cancelDate(
-  db: TenantDb,
-  input: { dateId: string; reason: string },
-  context: CancelContext,
-): Promise<Result<{ toCall: { name: string; phone: string | null }[] }>> {
+export async function cancelDate(db: TenantDb, input: { dateId: string; reason: string }, context: MailContext): Promise<Result<{ toCall: PersonToCall[] }>> {
   return db.transaction().execute(async (trx) => {
     const date = await trx
       .updateTable("activity_dates")
@@ -247,40 +314,219 @@ export async function cancelDate(
       .where("cancelled_at", "is", null)
       .returning(["activity_id", sql<string>`day::text`.as("day")])
       .executeTakeFirst();
-    if (!date) {
-      const exists = await trx.selectFrom("activity_dates").select("id").where("id", "=", input.dateId).executeTakeFirst();
-      return problem(exists ? "activity_date_cancelled" : "activity_date_unknown");
-    }
-    const activity = await trx.selectFrom("activities").select("title").where("id", "=", date.activity_id).executeTakeFirstOrThrow();
-    const people = await trx
-      .selectFrom("activity_signups")
-      .innerJoin("members", "members.id", "activity_signups.member_id")
-      .select(["members.name", "members.phone", "members.account_id"])
-      .where("activity_signups.date_id", "=", input.dateId)
-      .orderBy("activity_signups.created_at")
-      .execute();
-    const platform = platformDbAlongside(trx);
-    const accountIds = people.flatMap((person) => (person.account_id ? [person.account_id] : []));
-    const accounts = accountIds.length
-      ? await platform.selectFrom("accounts").select(["id", "email"]).where("id", "in", accountIds).where("disabled_at", "is", null).execute()
-      : [];
-    const emailOf = new Map(accounts.map((account) => [account.id, account.email]));
+    if (!date) return problem((await dateExists(trx, input.dateId)) ? "activity_date_cancelled" : "activity_date_unknown");
     const text = messages.nl.activities.emails.dateCancelled;
-    const day = formatDay(date.day, "nl");
-    const link = new URL("/", context.siteUrl).href;
-    const toCall = [];
-    for (const person of people) {
-      const email = person.account_id ? emailOf.get(person.account_id) : undefined;
-      if (!email) {
-        toCall.push({ name: person.name, phone: person.phone });
-        continue;
-      }
-      await queueEmail(platform, context.tenant.id, {
-        to: email,
-        subject: text.subject(activity.title, day),
-        body: text.body(person.name, activity.title, day, input.reason, context.tenant.name, link),
-      });
-    }
+    const toCall = await tellEveryone(trx, input.dateId, context, (title, name, link) => ({
+      subject: text.subject(title, formatDay(date.day, "nl")),
+      body: text.body(name, title, formatDay(date.day, "nl"), input.reason, context.tenant.name, link),
+    }));
     return { ok: true, toCall };
+  });
+}
+
+/**
+ * Moves one date to another day or time, with a reason; everyone on it is told as when it is
+ * called off. Sign-ups stay: people can take themselves off if the new time does not suit them.
+ */
+export async function moveDate(
+  db: TenantDb,
+  input: z.output<typeof moveDateSchema> & { dateId: string },
+  context: MailContext,
+): Promise<Result<{ toCall: PersonToCall[] }>> {
+  return db.transaction().execute(async (trx) => {
+    const before = await trx
+      .selectFrom("activity_dates")
+      .select(["activity_id", sql<string>`day::text`.as("day"), "starts_at", "cancelled_at"])
+      .where("id", "=", input.dateId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!before) return problem("activity_date_unknown");
+    if (before.cancelled_at) return problem("activity_date_cancelled");
+    const clash = await trx
+      .selectFrom("activity_dates")
+      .select("id")
+      .where("activity_id", "=", before.activity_id)
+      .where("day", "=", input.day)
+      .where("id", "!=", input.dateId)
+      .executeTakeFirst();
+    if (clash) return problem("activity_day_taken");
+    await trx
+      .updateTable("activity_dates")
+      .set({ day: input.day, starts_at: input.start, ends_at: input.end, moved_at: new Date(), move_reason: input.moveReason })
+      .where("id", "=", input.dateId)
+      .execute();
+    const text = messages.nl.activities.emails.dateMoved;
+    const from = `${formatDay(before.day, "nl")} ${before.starts_at.slice(0, 5)}`;
+    const to = `${formatDay(input.day, "nl")} ${input.start}`;
+    const toCall = await tellEveryone(trx, input.dateId, context, (title, name, link) => ({
+      subject: text.subject(title, to),
+      body: text.body(name, title, from, to, input.moveReason, context.tenant.name, link),
+    }));
+    return { ok: true, toCall };
+  });
+}
+
+const dateExists = async (trx: Transaction<TenantTables>, dateId: string) =>
+  Boolean(await trx.selectFrom("activity_dates").select("id").where("id", "=", dateId).executeTakeFirst());
+
+type Letter = (title: string, name: string, link: string) => { subject: string; body: string };
+
+/**
+ * Emails everyone signed up for a date (or waiting, or only the given people) and notes that they
+ * were told; answers the people without an email address, who stay on the desk's call list.
+ */
+async function tellEveryone(trx: Transaction<TenantTables>, dateId: string, context: MailContext, letter: Letter, only?: string[]): Promise<PersonToCall[]> {
+  let query = trx
+    .selectFrom("activity_signups")
+    .innerJoin("members", "members.id", "activity_signups.member_id")
+    .innerJoin("activity_dates", "activity_dates.id", "activity_signups.date_id")
+    .innerJoin("activities", "activities.id", "activity_dates.activity_id")
+    .select(["activity_signups.id", "activity_dates.activity_id", "activities.title", "members.name", "members.phone", "members.account_id"])
+    .where("activity_signups.date_id", "=", dateId)
+    .where("activity_signups.status", "!=", "walk_in")
+    .orderBy("activity_signups.created_at");
+  if (only) query = query.where("activity_signups.member_id", "in", only);
+  const people = await query.execute();
+  const platform = platformDbAlongside(trx);
+  const accountIds = people.flatMap((person) => (person.account_id ? [person.account_id] : []));
+  const accounts = accountIds.length
+    ? await platform.selectFrom("accounts").select(["id", "email"]).where("id", "in", accountIds).where("disabled_at", "is", null).execute()
+    : [];
+  const emailOf = new Map(accounts.map((account) => [account.id, account.email]));
+  const toCall: PersonToCall[] = [];
+  const told: string[] = [];
+  for (const person of people) {
+    const email = person.account_id ? emailOf.get(person.account_id) : undefined;
+    if (!email) {
+      toCall.push({ name: person.name, phone: person.phone });
+      continue;
+    }
+    const link = new URL(`/agenda/${person.activity_id}`, context.siteUrl).href;
+    await queueEmail(platform, context.tenant.id, { to: email, ...letter(person.title, person.name, link) });
+    told.push(person.id);
+  }
+  if (told.length) await trx.updateTable("activity_signups").set({ notified_at: new Date() }).where("id", "in", told).execute();
+  return toCall;
+}
+
+/** Tells the people who got a place from the waiting list. */
+async function tellPromoted(trx: Transaction<TenantTables>, dateId: string, memberIds: string[], context: MailContext): Promise<void> {
+  const date = await trx.selectFrom("activity_dates").select([sql<string>`day::text`.as("day"), "starts_at"]).where("id", "=", dateId).executeTakeFirstOrThrow();
+  const text = messages.nl.activities.emails.placeFree;
+  const when = `${formatDay(date.day, "nl")} ${date.starts_at.slice(0, 5)}`;
+  await tellEveryone(
+    trx,
+    dateId,
+    context,
+    (title, name, link) => ({ subject: text.subject(title, when), body: text.body(name, title, when, context.tenant.name, link) }),
+    memberIds,
+  );
+}
+
+/** The desk phoned someone about a change or a place from the waiting list. */
+export async function markCalled(db: TenantDb, signupId: string): Promise<boolean> {
+  const updated = await db.updateTable("activity_signups").set({ notified_at: new Date() }).where("id", "=", signupId).executeTakeFirst();
+  return updated.numUpdatedRows > 0n;
+}
+
+/**
+ * Signs a person up for every coming date of a series that is still open; dates that are full put
+ * them on the waiting list. Dates are locked in order of day, so two series sign-ups cannot deadlock.
+ */
+export async function signUpForSeries(
+  db: TenantDb,
+  input: { activityId: string; memberId: string; guests: number; byDesk?: boolean },
+): Promise<{ confirmed: number; waiting: number }> {
+  return db.transaction().execute(async (trx) => {
+    const dates = await trx
+      .selectFrom("activity_dates")
+      .select("id")
+      .where("activity_id", "=", input.activityId)
+      .where("cancelled_at", "is", null)
+      .where(sql<boolean>`(day + starts_at) at time zone ${TIME_ZONE} > now()`)
+      .orderBy("day")
+      .execute();
+    const counts = { confirmed: 0, waiting: 0 };
+    for (const date of dates) {
+      const result = await signUpWithin(trx, { ...input, dateId: date.id });
+      // Dates already signed up for, or closed for sign-up, are simply left as they are.
+      if (result.ok) counts[result.status] += 1;
+    }
+    return counts;
+  });
+}
+
+/**
+ * Changes what is told about an activity. A new capacity applies to its coming dates, never below
+ * the places already taken on a date: nobody loses a place they have.
+ */
+export async function updateActivity(db: TenantDb, activityId: string, details: ActivityDetails): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const updated = await trx
+      .updateTable("activities")
+      .set({
+        title: details.title,
+        description: details.description,
+        kind: details.kind,
+        category: details.category,
+        location: details.location,
+        accessibility: details.accessibility,
+        audience: details.audience,
+        price_cents: details.price,
+        capacity: details.capacity,
+        signup_required: details.signupRequired,
+        signup_closes_hours: details.signupClosesHours,
+      })
+      .where("id", "=", activityId)
+      .executeTakeFirst();
+    if (updated.numUpdatedRows === 0n) return false;
+    await trx
+      .updateTable("activity_dates")
+      .set({ capacity: sql`greatest(${details.capacity}::int, places_taken)` })
+      .where("activity_id", "=", activityId)
+      .where("day", ">=", sql<string>`current_date`)
+      .execute();
+    return true;
+  });
+}
+
+/** Choosing a host: a person, or nobody (the picker's "nobody" sends an empty value). */
+export const hostSchema = z.object({ memberId: z.union([z.uuid({ error: "activity_person_required" }), z.literal("")]).default("") });
+
+/** The volunteer or resident who hosts the activity: they may take its attendance. */
+export async function setHost(db: TenantDb, activityId: string, memberId: string | null): Promise<boolean> {
+  const updated = await db.updateTable("activities").set({ host_member_id: memberId }).where("id", "=", activityId).executeTakeFirst();
+  return updated.numUpdatedRows > 0n;
+}
+
+/** Notes whether someone who signed up came (true) or did not (false). */
+export async function markAttendance(db: TenantDb, input: { dateId: string; signupId: string; attended: boolean }): Promise<boolean> {
+  const updated = await db
+    .updateTable("activity_signups")
+    .set({ attended: input.attended })
+    .where("id", "=", input.signupId)
+    .where("date_id", "=", input.dateId)
+    .where("status", "!=", "waiting")
+    .executeTakeFirst();
+  return updated.numUpdatedRows > 0n;
+}
+
+/**
+ * Someone came without signing up (or from the waiting list): noted as came. A walk-in takes no
+ * place, so a full room can still write down everyone who is there.
+ */
+export async function addWalkIn(db: TenantDb, input: { dateId: string; guests: number } & DeskPerson, actor: string): Promise<Result> {
+  return db.transaction().execute(async (trx) => {
+    const date = await trx.selectFrom("activity_dates").select("cancelled_at").where("id", "=", input.dateId).executeTakeFirst();
+    if (!date) return problem("activity_date_unknown");
+    if (date.cancelled_at) return problem("activity_date_cancelled");
+    const memberId = await deskPersonId(trx, input, actor);
+    await trx
+      .insertInto("activity_signups")
+      .values({ date_id: input.dateId, member_id: memberId, status: "walk_in", guests: input.guests, attended: true })
+      // Already on the list (or waiting): they came, that is all there is to note.
+      .onConflict((conflict) => conflict.constraint("activity_signups_once").doUpdateSet({ attended: true }))
+      .execute();
+    return { ok: true };
   });
 }

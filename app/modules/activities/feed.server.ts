@@ -13,17 +13,32 @@ import { addDays, TIME_ZONE } from "~/dates";
 /** Dates this long ago stay in the feed, so a calendar does not lose last week's walk. */
 const PAST_DAYS = 30;
 
-export async function agendaCalendar(db: TenantDb, input: { name: string; host: string; agendaUrl: string; today: string }): Promise<string> {
+export async function agendaCalendar(
+  db: TenantDb,
+  input: { name: string; host: string; agendaUrl: string; today: string; /** Only the dates this person has a place on (their own feed). */ memberId?: string },
+): Promise<string> {
   const moment = (time: "starts_at" | "ends_at") =>
     sql<Date>`(activity_dates.day + ${sql.ref(`activity_dates.${time}`)}) at time zone ${TIME_ZONE}`.as(time === "starts_at" ? "start" : "end");
-  const dates = await db
+  let query = db
     .selectFrom("activity_dates")
     .innerJoin("activities", "activities.id", "activity_dates.activity_id")
     .select(["activity_dates.id", "activities.title", "activities.description", "activities.location", "activity_dates.cancelled_at", moment("starts_at"), moment("ends_at")])
     .where("activity_dates.day", ">=", addDays(input.today, -PAST_DAYS))
-    .orderBy("activity_dates.day")
-    .orderBy("activity_dates.starts_at")
-    .execute();
+    .where("activities.archived_at", "is", null);
+  if (input.memberId) {
+    const memberId = input.memberId;
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("activity_signups")
+          .select("activity_signups.id")
+          .whereRef("activity_signups.date_id", "=", "activity_dates.id")
+          .where("activity_signups.member_id", "=", memberId)
+          .where("activity_signups.status", "=", "confirmed"),
+      ),
+    );
+  }
+  const dates = await query.orderBy("activity_dates.day").orderBy("activity_dates.starts_at").execute();
   const calendar = ical({ name: input.name, prodId: { company: "Wijkplaats", product: "agenda", language: "NL" }, url: input.agendaUrl });
   for (const date of dates) {
     calendar.createEvent({

@@ -1,6 +1,7 @@
 import rrulePackage, { type Weekday } from "rrule";
 import { z } from "zod";
 import { isIsoDay, isoWeekday } from "~/dates";
+import { frequencies } from "./tables";
 
 // rrule's main file is CommonJS that Node's ESM loader cannot read named exports from; its default
 // export (module.exports) works in Node, tsx, vitest and the Remix server build alike.
@@ -19,8 +20,6 @@ const { Frequency, RRule } = rrulePackage;
 /** More dates than this in one series is a typing mistake, not a plan (two years of weekly walks). */
 export const MAX_DATES = 104;
 
-export const frequencies = ["once", "weekly", "biweekly", "monthly"] as const;
-export type ScheduleFrequency = (typeof frequencies)[number];
 
 const day = (error: string) => z.string({ error }).trim().refine(isIsoDay, error);
 const timePattern = /^([01]\d|2[0-3]):[0-5]\d$/;

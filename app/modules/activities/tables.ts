@@ -13,6 +13,9 @@ export type ActivityKind = (typeof activityKinds)[number];
 /** Fixed, so every neighbourhood's agenda can be filtered the same way, in both languages. */
 export const activityCategories = ["meeting", "exercise", "learning", "creative", "outdoors", "food"] as const;
 export type ActivityCategory = (typeof activityCategories)[number];
+/** How often a series repeats (schedule.ts turns it into an iCalendar rule; the form offers these). */
+export const frequencies = ["once", "weekly", "biweekly", "monthly"] as const;
+export type ScheduleFrequency = (typeof frequencies)[number];
 
 /** Days are read and written as "YYYY-MM-DD" (cast with ::text), times as "HH:MM". */
 export interface ActivitiesTable {
@@ -69,5 +72,5 @@ export interface ActivitySignupsTable {
 export interface ActivityFeedLinksTable {
   member_id: string;
   token_hash: string;
-  created_at: ColumnType<Date, never, never>;
+  created_at: Generated<Date>;
 }

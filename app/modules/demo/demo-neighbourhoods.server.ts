@@ -2,7 +2,8 @@ import type { Config } from "~/config.server";
 import { platformDb, tenantDb } from "~/db/accessors.server";
 import type { Database } from "~/db/database.server";
 import type { TenantRow } from "~/db/tables";
-import { localToday } from "~/dates";
+import { addDays, isoWeekday, localToday } from "~/dates";
+import { createActivity, type ActivityInput } from "~/modules/activities/activities.server";
 import type { FileStorage } from "~/modules/storage/storage.server";
 import { seedNeighbourhood, type NeighbourhoodSeed } from "~/modules/neighbourhood/seed.server";
 import { countTenants, createTenant } from "~/modules/tenants/tenants.server";
@@ -128,6 +129,62 @@ const demoTools: Record<string, string>[] = [
   { name: "Steekwagen", category: "Verhuizen", description: "Voor dozen en een wasmachine tot 150 kilo." },
 ];
 
+/** A few weeks of the activities Leidschendam-Noord and Lindenholt describe, starting next week. */
+function demoActivities(today: string): ActivityInput[] {
+  // The first of a weekday from next week on (1 is Monday).
+  const next = (weekday: number) => addDays(today, 7 + ((weekday - isoWeekday(today) + 7) % 7));
+  const weeks = (first: string, count: number) => addDays(first, 7 * (count - 1));
+  return [
+    {
+      title: "Rustige wandeling door de wijk",
+      description: "We lopen een uur in een rustig tempo door de wijk en het park. Daarna drinken we samen koffie.",
+      category: "exercise",
+      location: "Verzamelen bij de wijkwerkplaats",
+      accessibility: "Korte route over verharde paden. Onderweg zijn bankjes.",
+      audience: "Iedereen",
+      capacity: 15,
+      schedule: { firstDay: next(2), start: "10:00", end: "11:30", frequency: "weekly", untilDay: weeks(next(2), 8) },
+    },
+    {
+      title: "Mindfulness",
+      description: "Even stilstaan en rust vinden. Je hoeft niets te kunnen. Neem makkelijke kleding mee.",
+      category: "learning",
+      location: "Zaal boven",
+      accessibility: "Er is een lift. Je kunt ook op een stoel meedoen.",
+      audience: "Volwassenen",
+      capacity: 10,
+      schedule: { firstDay: next(4), start: "19:30", end: "20:30", frequency: "biweekly", untilDay: weeks(next(4), 8) },
+    },
+    {
+      title: "Inloop met koffie",
+      description: "De deur staat open. Kom een kop koffie drinken en een praatje maken.",
+      category: "meeting",
+      location: "De huiskamer",
+      audience: "Iedereen",
+      capacity: 40,
+      signupRequired: false,
+      schedule: { firstDay: next(3), start: "10:00", end: "12:00", frequency: "weekly", untilDay: weeks(next(3), 8) },
+    },
+  ];
+}
+
+/** The weekly neighbourhood meal of a neighbourhood with a kitchen. */
+function demoMeal(today: string): ActivityInput {
+  const friday = addDays(today, 7 + ((5 - isoWeekday(today) + 7) % 7));
+  return {
+    title: "Samen eten in de wijkkeuken",
+    description: "Vrijwilligers koken een verse maaltijd. Je eet samen aan lange tafels, of je neemt het mee naar huis.",
+    kind: "meal",
+    category: "food",
+    location: "De wijkkeuken",
+    audience: "Iedereen",
+    price: 350,
+    capacity: 30,
+    signupClosesHours: 24,
+    schedule: { firstDay: friday, start: "17:30", end: "19:00", frequency: "weekly", untilDay: addDays(friday, 7 * 7) },
+  };
+}
+
 /** Seeds the demo neighbourhoods into a platform that has none yet, so it happens exactly once. */
 export async function seedDemoNeighbourhoods(database: Database): Promise<number> {
   return (await createDemoNeighbourhoods(database)).length;
@@ -146,6 +203,9 @@ export async function createDemoNeighbourhood(database: Database, { seed, ...ten
   if (seed.offerings?.some((offer) => offer.kind === "tool_library")) {
     for (const tool of demoTools) await createTool(tenantDb(database, row.id), toolFormSchema.parse({ condition: "good", maxLoanDays: "7", ...tool }));
   }
+  const offers = (kind: string) => seed.offerings?.some((offer) => offer.kind === kind);
+  const planned = [...(offers("activities") ? demoActivities(localToday()) : []), ...(offers("kitchen") ? [demoMeal(localToday())] : [])];
+  for (const activity of planned) await createActivity(tenantDb(database, row.id), activity, null);
   return row;
 }
 

@@ -1,18 +1,22 @@
 import type { OfferingKind } from "~/db/tables";
 import type { Messages } from "~/i18n/messages";
+import { AgendaList } from "~/modules/activities/AgendaList";
+import type { AgendaDate } from "~/modules/activities/agenda.server";
 import type { NeighbourhoodHome } from "./home.server";
 
 interface Props {
   name: string;
   home: NeighbourhoodHome;
+  /** The agenda of the coming seven days; null when the neighbourhood keeps none. */
+  thisWeek: AgendaDate[] | null;
   t: Messages;
 }
 
 /** A neighbourhood's public home page: who they are, what they offer, when and where to come. */
 /** The page where a resident uses an offer, for the offers that have one. */
-const offerPages: Partial<Record<OfferingKind, string>> = { tool_library: "/gereedschap", repairs: "/reparaties", home_jobs: "/klussen" };
+const offerPages: Partial<Record<OfferingKind, string>> = { tool_library: "/gereedschap", repairs: "/reparaties", home_jobs: "/klussen", activities: "/agenda" };
 
-export function NeighbourhoodHomePage({ name, home, t }: Props) {
+export function NeighbourhoodHomePage({ name, home, thisWeek, t }: Props) {
   const { profile, openingHours, offerings } = home;
   // Only web links: never a javascript: or data: URL typed into the profile.
   const website = profile?.website && /^https?:\/\//i.test(profile.website) ? profile.website : null;
@@ -34,6 +38,16 @@ export function NeighbourhoodHomePage({ name, home, t }: Props) {
               </li>
             ))}
           </ul>
+        </section>
+      ) : null}
+
+      {thisWeek ? (
+        <section aria-labelledby="deze-week">
+          <h2 id="deze-week">{t.activities.agenda.homeTitle}</h2>
+          {thisWeek.length === 0 ? <p>{t.activities.agenda.homeNone}</p> : <AgendaList dates={thisWeek} />}
+          <p>
+            <a href="/agenda">{t.activities.agenda.homeAll}</a>
+          </p>
         </section>
       ) : null}
 
