@@ -1,5 +1,6 @@
 import type { ActivityTables } from "~/modules/activities/tables";
 import type { HomeJobTables } from "~/modules/home-jobs/tables";
+import type { KitchenTables } from "~/modules/kitchen/tables";
 import type { RepairCafeTables } from "~/modules/repair-cafe/tables";
 import type { RepairTables } from "~/modules/repairs/tables";
 import type { ColumnType, Generated, Selectable } from "kysely";
@@ -95,7 +96,7 @@ export interface TenantsTable {
 export type TenantRow = Selectable<TenantsTable>;
 
 /** Tables inside every neighbourhood's own schema. */
-export interface TenantTables extends RepairTables, RepairCafeTables, HomeJobTables, ActivityTables {
+export interface TenantTables extends RepairTables, RepairCafeTables, HomeJobTables, ActivityTables, KitchenTables {
   audit_log: AuditLogTable;
   invitations: InvitationsTable;
   members: MembersTable;

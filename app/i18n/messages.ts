@@ -1,5 +1,6 @@
 import type { AuditAction, OfferingKind, Role, TenantStatus } from "~/db/tables";
 import { homeJobsMessages, homeJobsValidation } from "~/modules/home-jobs/messages";
+import { kitchenMessages, kitchenValidation } from "~/modules/kitchen/messages";
 import { peopleMessages } from "~/modules/members/messages";
 import { navigationMessages } from "~/modules/navigation-messages";
 import { activitiesMessages, activitiesValidation } from "~/modules/activities/messages";
@@ -271,6 +272,7 @@ const nl = {
   repairs: repairsMessages.nl,
   repairCafe: repairCafeMessages.nl,
   activities: activitiesMessages.nl,
+  kitchen: kitchenMessages.nl,
   homeJobs: homeJobsMessages.nl,
   validation: {
     ...toolLibraryValidation.nl,
@@ -278,6 +280,7 @@ const nl = {
     ...repairCafeValidation.nl,
     ...homeJobsValidation.nl,
     ...activitiesValidation.nl,
+    ...kitchenValidation.nl,
     email_required: "Vul je e-mailadres in.",
     email_invalid: "Dit is geen geldig e-mailadres. Het ziet eruit als naam@voorbeeld.nl.",
     email_too_long: "Dit e-mailadres is te lang.",
@@ -582,6 +585,7 @@ const en: Messages = {
   repairs: repairsMessages.en,
   repairCafe: repairCafeMessages.en,
   activities: activitiesMessages.en,
+  kitchen: kitchenMessages.en,
   homeJobs: homeJobsMessages.en,
   validation: {
     ...toolLibraryValidation.en,
@@ -589,6 +593,7 @@ const en: Messages = {
     ...repairCafeValidation.en,
     ...homeJobsValidation.en,
     ...activitiesValidation.en,
+    ...kitchenValidation.en,
     email_required: "Fill in your email address.",
     email_invalid: "This is not a valid email address. It looks like name@example.com.",
     email_too_long: "This email address is too long.",

@@ -7,6 +7,7 @@ import { pruneRateLimits } from "~/modules/accounts/rate-limit.server";
 import { createMailTransport, startEmailSender } from "~/modules/email/outbox.server";
 import { startJobQueue } from "~/modules/jobs/job-queue.server";
 import { scheduleLoanReminders } from "~/modules/tool-library/reminder-jobs.server";
+import { scheduleKitchenPurge } from "~/modules/kitchen/purge-jobs.server";
 import { prepareDemo } from "~/modules/demo/demo-neighbourhoods.server";
 import { createFileStorage } from "~/modules/storage/storage.server";
 import { createSiteResolver } from "~/modules/tenants/resolve.server";
@@ -72,6 +73,7 @@ pruning.unref();
 const stopEmailSender = startEmailSender(platformDb(database), createMailTransport({ smtpUrl: config.smtpUrl, from: config.mailFrom, log: logger }), logger);
 const jobs = await startJobQueue(database, logger);
 await scheduleLoanReminders(jobs, database, config.publicUrl, logger);
+await scheduleKitchenPurge(jobs, database, logger);
 
 const platformUrl = `http://${config.platformDomain}:${config.port}/`;
 const neighbourhoods = await listActiveTenants(platformDb(database), platformUrl);

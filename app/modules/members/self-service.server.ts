@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { PlatformDb, TenantDb } from "~/db/accessors.server";
 import { activityDataOf, forgetActivitiesOf } from "~/modules/activities/activities.server";
+import { forgetKitchenOf, kitchenDataOf } from "~/modules/kitchen/kitchen.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { forgetHomeJobsOf, homeJobDataOf } from "~/modules/home-jobs/jobs.server";
 import { lockCoordinatorsWhoCanLogIn } from "./members.server";
@@ -42,16 +43,17 @@ export async function exportOwnData(db: TenantDb, platform: PlatformDb, accountI
     .where((eb) => eb.or([eb("subject_member_id", "=", member.id), eb("actor_member_id", "=", member.id)]))
     .orderBy("id")
     .execute();
-  const [{ loans, lendingBlock }, repairs, repairCafeBookings, homeJobs, activitySignups] = await Promise.all([
+  const [{ loans, lendingBlock }, repairs, repairCafeBookings, homeJobs, activitySignups, kitchen] = await Promise.all([
     lendingDataOf(db, member.id),
     repairDataOf(db, member.id),
     repairCafeDataOf(db, member.id),
     homeJobDataOf(db, member.id),
     activityDataOf(db, member.id),
+    kitchenDataOf(db, member.id),
   ]);
   await recordAudit(db, { actor: member.id, action: "data_exported", subject: member.id });
   const { account_id: _accountId, ...record } = member;
-  return { exportedAt: new Date().toISOString(), account, neighbourhoodRecord: record, sessions, history, loans, lendingBlock, repairs, repairCafeBookings, homeJobs, activitySignups };
+  return { exportedAt: new Date().toISOString(), account, neighbourhoodRecord: record, sessions, history, loans, lendingBlock, repairs, repairCafeBookings, homeJobs, activitySignups, kitchen };
 }
 
 /**
@@ -75,6 +77,7 @@ export async function deleteOwnAccount(db: TenantDb, platform: PlatformDb, tenan
       await forgetHomeJobsOf(trx, member.id);
       await forgetLoansOf(trx, member.id);
       await forgetRepairsOf(trx, member.id);
+      await forgetKitchenOf(trx, member.id);
       await forgetActivitiesOf(trx, member.id);
       await trx.deleteFrom("members").where("id", "=", member.id).execute();
       await recordAudit(trx, { actor: null, action: "member_deleted" });

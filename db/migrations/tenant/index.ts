@@ -12,6 +12,7 @@ import * as accentColour from "./0010_accent_colour";
 import * as homeJobsEstimateDeclined from "./0011_home_jobs_estimate_declined";
 import * as activities from "./0012_activities";
 import * as activityDetails from "./0013_activity_details";
+import * as kitchen from "./0014_kitchen";
 
 // Every tenant migration, by name; names sort in the order they run. Add new files here.
 export const tenantMigrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const tenantMigrations: Record<string, Migration> = {
   "0011_home_jobs_estimate_declined": homeJobsEstimateDeclined,
   "0012_activities": activities,
   "0013_activity_details": activityDetails,
+  "0014_kitchen": kitchen,
 };
