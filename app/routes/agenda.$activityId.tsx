@@ -38,6 +38,8 @@ type Answer =
 export async function action({ request, context, params }: ActionFunctionArgs): Promise<Answer> {
   const { db, member, tenant } = signedInMember(context);
   const activityId = idParam(params.activityId);
+  const found = await activityPage(db, { activityId, today: localToday() });
+  if (!found) throw new Response(null, { status: 404 });
   const formData = await request.formData();
   const intent = formData.get("intent");
   if (intent === "cancel") {
@@ -53,8 +55,7 @@ export async function action({ request, context, params }: ActionFunctionArgs): 
   const form = parseForm(signupSchema, formData);
   if (!form.ok) return { intent: "signup", errors: form.errors, values: form.values };
   // Only a date of this activity: the form names the date, the address names the activity.
-  const found = await activityPage(db, { activityId, today: localToday() });
-  if (!found?.dates.some((date) => date.id === form.data.dateId)) return { intent: "signup", errors: { dateId: "activity_date_unknown" }, values: form.raw };
+  if (!found.dates.some((date) => date.id === form.data.dateId)) return { intent: "signup", errors: { dateId: "activity_date_unknown" }, values: form.raw };
   const result = await signUp(db, { dateId: form.data.dateId, memberId: member.id, guests: form.data.guests });
   if (!result.ok) return { intent: "signup", errors: { dateId: result.error }, values: form.raw };
   return { intent: "signup", errors: {}, values: {}, status: result.status };
