@@ -47,7 +47,7 @@ afterAll(async () => {
 describe("the public agenda", () => {
   it("shows this week's and this month's dates with places left, filtered by category, on this neighbourhood only", async () => {
     const { activityId } = await aWalk("Wandeling langs de Waal", { capacity: 3 });
-    await createActivity(db(), { title: "Cursus Nederlands", capacity: 8, category: "learning", schedule: { firstDay: soon, start: "13:00", end: "14:00", frequency: "once" } }, null);
+    await createActivity(db(), { title: "Cursus Nederlands", capacity: 8, category: "learning", schedule: { firstDay: soon, start: "13:00", end: "14:00", frequency: "once", untilDay: undefined } }, null);
     const week = await get(wijk, `/agenda?periode=week&van=${soon}`);
     expect(week.status).toBe(200);
     expect(week.body).toContain("Wandeling langs de Waal");
@@ -70,7 +70,7 @@ describe("the public agenda", () => {
 
   it("the home page shows what is on this week", async () => {
     const title = `Koffie-inloop ${uniqueSlug("")}`;
-    await createActivity(db(), { title, capacity: 20, schedule: { firstDay: addDays(localToday(), 1), start: "10:00", end: "12:00", frequency: "once" } }, null);
+    await createActivity(db(), { title, capacity: 20, schedule: { firstDay: addDays(localToday(), 1), start: "10:00", end: "12:00", frequency: "once", untilDay: undefined } }, null);
     const home = await get(wijk, "/");
     expect(home.body).toContain("Deze week in de wijk");
     expect(home.body).toContain(title);

@@ -36,7 +36,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const found = await dateFor(db, member, idParam(params.dateId));
   // A search without JavaScript comes back here as a GET with what was typed.
   const values = Object.fromEntries(new URL(request.url).searchParams);
-  return { ...found, people: found.people, picker: await personPicker(db, searchText(100).parse(values.persoon), values.memberId), values, isCoordinator: member.role === "coordinator" };
+  return { ...found, people: found.people, picker: await personPicker(db, searchText(100).parse(values.persoon), values.memberId), values, isCoordinator: member.role === "coordinator", backTo: member.role === "resident" ? "/account/agenda" : "/balie/activiteiten" };
 }
 
 const attendanceSchema = z.object({ signupId: z.uuid(), attended: z.enum(["ja", "nee"]) });
@@ -87,7 +87,7 @@ export async function action({ request, context, params }: ActionFunctionArgs): 
 }
 
 export default function DeskDate() {
-  const { date, people, picker, values, isCoordinator } = useLoaderData<typeof loader>();
+  const { date, people, picker, values, isCoordinator, backTo } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const { t, lang } = useLanguage();
   const a = t.activities;
@@ -103,7 +103,7 @@ export default function DeskDate() {
   return (
     <div className="desk-page">
       <p>
-        <Link to="/balie/activiteiten">← {d.back}</Link>
+        <Link to={backTo}>← {backTo === "/account/agenda" ? a.mine.title : d.back}</Link>
       </p>
       <h1>
         {date.title}: {a.when(formatDay(date.day, lang), date.start, date.end)}

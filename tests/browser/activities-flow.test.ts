@@ -41,7 +41,7 @@ describeInBrowser("activities in Chromium: the desk takes attendance with a walk
     await addMember(db, { accountId: null, name: "Jan Jansen", role: "resident", phone: "06-12345678" });
     const mindfulness = await createActivity(
       db,
-      { title: "Mindfulness", capacity: 10, category: "learning", location: "Zaal boven", schedule: { firstDay: tomorrow, start: "19:30", end: "20:30", frequency: "once" } },
+      { title: "Mindfulness", capacity: 10, category: "learning", location: "Zaal boven", schedule: { firstDay: tomorrow, start: "19:30", end: "20:30", frequency: "once", untilDay: undefined } },
       members.coordinator!.id,
     );
     await signUp(db, { dateId: mindfulness.dateIds[0]!, memberId: walker.id, guests: 0 });

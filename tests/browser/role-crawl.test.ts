@@ -32,7 +32,7 @@ const ownRecords = new Set(["routes/reparaties.$repairId", "routes/klussen.$jobI
 const forVisitorsOnly = new Set(["routes/inloggen", "routes/aanmelden", "routes/wachtwoord-vergeten"]);
 
 /** Links a crawl does not follow: they change something, or are files rather than pages. */
-const notAPage = (pathname: string) => /^\/(uitloggen|taal|logo|thema\.css)$|\/foto\/|\.(svg|csv|png|jpe?g|webp)$/.test(pathname);
+const notAPage = (pathname: string) => /^\/(uitloggen|taal|logo|thema\.css)$|\/foto\/|\.(svg|csv|ics|png|jpe?g|webp)$/.test(pathname);
 
 type Visitor = Role | "visitor" | "platformAdmin";
 

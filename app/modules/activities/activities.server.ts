@@ -121,12 +121,12 @@ export const deskSignupSchema = z
   .superRefine((form, context) => {
     if (!form.memberId && !form.newName) context.addIssue({ code: "custom", path: ["memberId"], message: "activity_person_required" });
   });
-type DeskPerson = Pick<z.output<typeof deskSignupSchema>, "memberId" | "newName" | "newPhone">;
+type DeskPerson = Partial<Pick<z.output<typeof deskSignupSchema>, "memberId" | "newName" | "newPhone">>;
 
 /** The person the desk chose, or the new person it registers (without a login) in the same transaction. */
 async function deskPersonId(trx: Transaction<TenantTables>, person: DeskPerson, actor: string): Promise<string> {
   if (person.memberId) return person.memberId;
-  return (await registerAtDesk(trx, { name: person.newName!, phone: person.newPhone, address: null, notes: null }, actor)).id;
+  return (await registerAtDesk(trx, { name: person.newName!, phone: person.newPhone ?? null, address: null, notes: null }, actor)).id;
 }
 
 /** The desk signs someone up for a date, also after sign-up closed for the public. */

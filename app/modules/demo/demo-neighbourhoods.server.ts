@@ -67,6 +67,8 @@ export const demoNeighbourhoods: (NewTenant & { seed: NeighbourhoodSeed })[] = [
         { kind: "tool_library", description: "Gereedschap lenen dat je zelf niet hebt." },
         { kind: "repairs", description: "Fietsonderhoud, zoals een band vervangen, voor de kostprijs." },
         { kind: "advice", description: "Hulp bij formulieren en het op orde krijgen van je geldzaken." },
+        { kind: "activities", description: "Samen dingen doen, zodat niemand er alleen voor staat: koffie-inloop, wandelen, mindfulness." },
+        { kind: "kitchen", description: "Eén keer per week samen eten, voor de kostprijs." },
         { kind: "learning_work", description: "Zinvol werk en werkervaring in je eigen wijk." },
       ],
     },
@@ -129,10 +131,12 @@ const demoTools: Record<string, string>[] = [
   { name: "Steekwagen", category: "Verhuizen", description: "Voor dozen en een wasmachine tot 150 kilo." },
 ];
 
-/** A few weeks of the activities Leidschendam-Noord and Lindenholt describe, starting next week. */
+/** The first of a weekday (1 is Monday) from tomorrow on: the demo has something on this week. */
+const nextWeekday = (today: string, weekday: number) => addDays(today, 1 + ((weekday - isoWeekday(addDays(today, 1)) + 7) % 7));
+
+/** A few weeks of the activities Leidschendam-Noord and Lindenholt describe. */
 function demoActivities(today: string): ActivityInput[] {
-  // The first of a weekday from next week on (1 is Monday).
-  const next = (weekday: number) => addDays(today, 7 + ((weekday - isoWeekday(today) + 7) % 7));
+  const next = (weekday: number) => nextWeekday(today, weekday);
   const weeks = (first: string, count: number) => addDays(first, 7 * (count - 1));
   return [
     {
@@ -170,7 +174,7 @@ function demoActivities(today: string): ActivityInput[] {
 
 /** The weekly neighbourhood meal of a neighbourhood with a kitchen. */
 function demoMeal(today: string): ActivityInput {
-  const friday = addDays(today, 7 + ((5 - isoWeekday(today) + 7) % 7));
+  const friday = nextWeekday(today, 5);
   return {
     title: "Samen eten in de wijkkeuken",
     description: "Vrijwilligers koken een verse maaltijd. Je eet samen aan lange tafels, of je neemt het mee naar huis.",

@@ -9,6 +9,7 @@ import { addPart, changeRepairStatus, closeRepair, closeSchema, intakeSchema, pa
 import type { RepairStatus } from "~/modules/repairs/tables";
 import type { FileStorage } from "~/modules/storage/storage.server";
 import { neighbourhoodUrl } from "~/modules/tenants/tenants.server";
+import { setHost, signUp, signUpForSeries } from "~/modules/activities/activities.server";
 import { checkIn, checkInSchema, checkOutSchema, checkOutWalkIn, reserveTool, walkInSchema } from "~/modules/tool-library/loans.server";
 import { listToolsForManagement } from "~/modules/tool-library/tools.server";
 import type { DemoPeople } from "./demo-logins.server";
@@ -214,4 +215,20 @@ export async function seedDemoWeek(
       { memberId: jan.id, minutes: 180 },
     ], coordinator.id),
   );
+
+  // ------------------------------------------------------------------------------------------
+  // Activities: the demo resident hosts the coffee morning (so takes its attendance), people
+  // signed up for the walk, and the first walk is full with one person waiting.
+  const activities = await db.selectFrom("activities").select(["id", "title"]).execute();
+  const activity = (title: string) => {
+    const found = activities.find((row) => row.title === title);
+    if (!found) throw new Error(`Demo data: no activity called ${title}`);
+    return found.id;
+  };
+  await setHost(db, activity("Inloop met koffie"), resident.id);
+  const firstWalk = await db.selectFrom("activity_dates").select("id").where("activity_id", "=", activity("Rustige wandeling door de wijk")).orderBy("day").executeTakeFirstOrThrow();
+  for (const [person, guests] of [[resident, 1], [truus, 0], [kees, 2], [marja, 0], [yusuf, 0]] as const) {
+    must("signing up for a walk", await signUp(db, { dateId: firstWalk.id, memberId: person.id, guests }));
+  }
+  await signUpForSeries(db, { activityId: activity("Mindfulness"), memberId: marja.id, guests: 0 });
 }
