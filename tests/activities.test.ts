@@ -6,7 +6,7 @@ import type { TenantRow } from "~/db/tables";
 import { addDays, localToday } from "~/dates";
 import ICAL from "ical.js";
 import { cancelDate, cancelDateSchema, cancelSignup, createActivity, signUp } from "~/modules/activities/activities.server";
-import { agendaCalendar } from "~/modules/activities/feed.server";
+import { agendaCalendar, FEED_DAYS_AHEAD } from "~/modules/activities/feed.server";
 import { createAccount } from "~/modules/accounts/accounts.server";
 import { deleteOwnAccount } from "~/modules/members/self-service.server";
 import { seedNeighbourhood } from "~/modules/neighbourhood/seed.server";
@@ -143,7 +143,8 @@ describe("agenda feed", () => {
       { uid: `${dateIds[0]}@${wijk.slug}.example.org`, summary: "Wandelen door de Sterrenwacht", start: "2026-10-22T17:00:00.000Z", end: "2026-10-22T18:30:00.000Z", status: "CONFIRMED" },
       { uid: `${dateIds[1]}@${wijk.slug}.example.org`, summary: "Wandelen door de Sterrenwacht", start: "2026-10-29T18:00:00.000Z", end: "2026-10-29T19:30:00.000Z", status: "CANCELLED" },
     ]);
-    // A month later the past walks have dropped out of the feed.
+    // Three months before, they are not in it yet; a month later they have dropped out.
+    expect(eventsIn(await feedOf(wijk, addDays("2026-10-22", -FEED_DAYS_AHEAD - 1))).filter((event) => event.summary === "Wandelen door de Sterrenwacht")).toEqual([]);
     expect(eventsIn(await feedOf(wijk, "2026-12-15")).filter((event) => event.summary === "Wandelen door de Sterrenwacht")).toEqual([]);
   });
 

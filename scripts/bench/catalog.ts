@@ -5,29 +5,19 @@
 // BENCH_TOOLS (default 5000), BENCH_SECONDS (default 10) per page, BENCH_CONNECTIONS (default 10, the
 // app's default pool size), BENCH_RACE (default "50,200") callers after one tool, BENCH_RESERVATIONS
 // (default 500) reservations on as many tools with BENCH_IN_FLIGHT (default 50) at a time.
-import { execSync } from "node:child_process";
-import { existsSync } from "node:fs";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
-import os from "node:os";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
-import type { ServerBuild } from "@remix-run/node";
 import autocannon from "autocannon";
 import { sql } from "kysely";
-import pino from "pino";
 import { tenantDb, type TenantDb } from "~/db/accessors.server";
 import type { ToolCondition, ToolStatus } from "~/db/tables";
 import { addDays, isoWeekday, localToday } from "~/dates";
 import { demoNeighbourhoods } from "~/modules/demo/demo-neighbourhoods.server";
 import { seedNeighbourhood } from "~/modules/neighbourhood/seed.server";
-import { createFileStorage, newTenantFileKey } from "~/modules/storage/storage.server";
-import { createSiteResolver } from "~/modules/tenants/resolve.server";
+import { newTenantFileKey } from "~/modules/storage/storage.server";
 import { createTenant } from "~/modules/tenants/tenants.server";
 import { reserveTool } from "~/modules/tool-library/loans.server";
 import { catalogQuerySchema, searchCatalog } from "~/modules/tool-library/tools.server";
-import { createApp } from "~/server/app";
-import { benchSlug, machineContext, ms, openBenchDatabase, printTable, seconds, timed, type BenchDatabase, type DatabaseKind } from "./shared";
+import { get, loadBuild, percentile, startBenchServer } from "./http";
+import { benchSlug, machineContext, ms, openBenchDatabase, printTable, seconds, timed, type DatabaseKind } from "./shared";
 
 const toolCount = Number(process.env.BENCH_TOOLS ?? 5000);
 const duration = Number(process.env.BENCH_SECONDS ?? 10);
@@ -36,11 +26,7 @@ const races = (process.env.BENCH_RACE ?? "50,200").split(",").filter(Boolean).ma
 const reservations = Number(process.env.BENCH_RESERVATIONS ?? 500);
 const inFlight = Number(process.env.BENCH_IN_FLIGHT ?? 50);
 
-// See home-page.ts: React's development build renders markedly slower; measure production.
-process.env.NODE_ENV ??= "production";
-
-if (!existsSync("build/index.js")) execSync("npx remix build", { stdio: "inherit" });
-const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
+const build = await loadBuild();
 
 const pages = [{ path: "/gereedschap" }, { path: "/gereedschap?q=boor" }, { path: "/gereedschap?q=schroeven&category=Boren" }];
 
@@ -266,44 +252,6 @@ async function fillToolLibrary(db: TenantDb, tenantId: string, count: number, to
   return { tools, untouched, benchMembers, photos: photoRows.length, openLoans: onLoan.length + reserved.length, pastLoans: 4000 };
 }
 
-// ---------------------------------------------------------------------------------------------
-// The app over HTTP (as home-page.ts)
-
-async function startServer(database: BenchDatabase) {
-  const resolver = await createSiteResolver(database, { platformDomain: "localhost" });
-  // Production logs one JSON line per request; writing them to /dev/null keeps that cost in the figures.
-  const logger = pino({ level: "info" }, pino.destination("/dev/null"));
-  const storage = createFileStorage({ localDir: path.join(os.tmpdir(), "wijkplaats-bench-uploads") });
-  const app = createApp({ database, resolver, build, logger, trustProxy: false, platformDomain: "localhost", storage });
-  const server = app.listen(0, "127.0.0.1");
-  await new Promise((resolve) => server.once("listening", resolve));
-  return {
-    port: (server.address() as AddressInfo).port,
-    async close() {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-      await resolver.close();
-    },
-  };
-}
-
-function get(port: number, host: string, pathname: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = http.get({ host: "127.0.0.1", port, path: pathname, headers: { host } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (chunk: Buffer) => chunks.push(chunk));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
-    });
-    req.on("error", reject);
-  });
-}
-
-/** Nearest rank, as summarise() in shared.ts, but any percentile. */
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
 /** How many tools a search finds in all, by paging through it as the catalog does. */
 async function countMatches(db: TenantDb, search: string, today: string): Promise<number> {
   const params = Object.fromEntries(new URLSearchParams(search.split("?")[1] ?? ""));
@@ -393,7 +341,7 @@ for (const kind of ["postgres", "embedded"] satisfies DatabaseKind[]) {
     );
     console.error(`  ${setupNotes.at(-1)}`);
 
-    const server = await startServer(database);
+    const server = await startBenchServer(database, build);
     try {
       const host = `${tenant.slug}.localhost:${server.port}`;
       for (const page of pages) {

@@ -6,7 +6,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const benchmarks = ["onboard.ts", "migrate.ts", "home-page.ts", "catalog.ts", "signups.ts"];
+const benchmarks = ["onboard.ts", "migrate.ts", "home-page.ts", "catalog.ts", "signups.ts", "agenda.ts"];
 
 const timings: string[] = [];
 let failed = false;

@@ -12,6 +12,11 @@ import { addDays, TIME_ZONE } from "~/dates";
 
 /** Dates this long ago stay in the feed, so a calendar does not lose last week's walk. */
 const PAST_DAYS = 30;
+/**
+ * And this far ahead: calendar apps fetch a feed again every few hours, so a quarter is plenty, and
+ * a year of fifty weekly activities would be a megabyte per fetch (scripts/bench/agenda.ts).
+ */
+export const FEED_DAYS_AHEAD = 92;
 
 export async function agendaCalendar(
   db: TenantDb,
@@ -24,6 +29,7 @@ export async function agendaCalendar(
     .innerJoin("activities", "activities.id", "activity_dates.activity_id")
     .select(["activity_dates.id", "activities.title", "activities.description", "activities.location", "activity_dates.cancelled_at", moment("starts_at"), moment("ends_at")])
     .where("activity_dates.day", ">=", addDays(input.today, -PAST_DAYS))
+    .where("activity_dates.day", "<=", addDays(input.today, FEED_DAYS_AHEAD))
     .where("activities.archived_at", "is", null);
   if (input.memberId) {
     const memberId = input.memberId;
