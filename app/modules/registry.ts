@@ -113,6 +113,15 @@ export const neighbourhoodModules: readonly NeighbourhoodModule[] = [
       ],
     },
   },
+  {
+    kind: "kitchen",
+    desk: {
+      links: [
+        { href: "/balie/keuken", label: (t) => t.kitchen.desk.title },
+        { href: "/balie/keuken/diensten", label: (t) => t.kitchen.rota.title },
+      ],
+    },
+  },
 ];
 
 /** The pages of each area that belong to no module. */
