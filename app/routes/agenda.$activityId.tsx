@@ -11,6 +11,8 @@ import { DateStatus } from "~/modules/activities/AgendaList";
 import { activityPage } from "~/modules/activities/agenda.server";
 import { cancelSignup, mailContextOf, seriesSignupSchema, signUp, signUpForSeries, signupSchema } from "~/modules/activities/activities.server";
 import { activityEvents } from "~/modules/activities/structured-data";
+import { menuOf, parseMealSignupForm, signUpForMeal } from "~/modules/kitchen/kitchen.server";
+import { MealSignupFields } from "~/modules/kitchen/MealSignupFields";
 import { getMember, signedInMember } from "~/modules/accounts/guard.server";
 import { requireTenant } from "~/request-context.server";
 import { members, routeAccess } from "~/access";
@@ -25,7 +27,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const member = await getMember(request, context);
   const found = await activityPage(db, { activityId: idParam(params.activityId), today: localToday(), memberId: member?.id });
   if (!found) throw new Response(null, { status: 404 });
-  return { ...found, signedIn: member !== null, neighbourhood: tenant.name, url: request.url };
+  // A meal shows what is cooked on each date, with its allergens.
+  const menus = found.activity.kind === "meal" ? Object.fromEntries(await Promise.all(found.dates.map(async (date) => [date.id, await menuOf(db, date.id)] as const))) : {};
+  return { ...found, menus, signedIn: member !== null, neighbourhood: tenant.name, url: request.url };
 }
 
 const cancelSchema = z.object({ dateId: z.uuid() });
@@ -53,18 +57,27 @@ export async function action({ request, context, params }: ActionFunctionArgs): 
     return { intent: "series", errors: {}, values: {}, series: await signUpForSeries(db, { activityId, memberId: member.id, guests: form.data.guestsEach }) };
   }
   const form = parseForm(signupSchema, formData);
-  if (!form.ok) return { intent: "signup", errors: form.errors, values: form.values };
+  // A meal also asks, per person, what they eat: checked together, so every message shows at once.
+  const meal = found.activity.kind === "meal" ? parseMealSignupForm(formData) : null;
+  if (!form.ok || (meal && !meal.ok)) {
+    const values = { ...(form.ok ? form.raw : form.values), ...(meal && !meal.ok ? meal.values : {}) };
+    return { intent: "signup", errors: { ...(form.ok ? {} : form.errors), ...(meal && !meal.ok ? meal.errors : {}) }, values };
+  }
+  // Refused from here on (a full, closed or called-off date): nothing more to fill in for it.
+  const values = form.raw;
   // Only a date of this activity: the form names the date, the address names the activity.
-  if (!found.dates.some((date) => date.id === form.data.dateId)) return { intent: "signup", errors: { dateId: "activity_date_unknown" }, values: form.raw };
-  const result = await signUp(db, { dateId: form.data.dateId, memberId: member.id, guests: form.data.guests });
-  if (!result.ok) return { intent: "signup", errors: { dateId: result.error }, values: form.raw };
+  if (!found.dates.some((date) => date.id === form.data.dateId)) return { intent: "signup", errors: { dateId: "activity_date_unknown" }, values };
+  const result = meal?.ok
+    ? await signUpForMeal(db, { ...meal.data, dateId: form.data.dateId, memberId: member.id })
+    : await signUp(db, { dateId: form.data.dateId, memberId: member.id, guests: form.data.guests });
+  if (!result.ok) return { intent: "signup", errors: { dateId: result.error }, values };
   return { intent: "signup", errors: {}, values: {}, status: result.status };
 }
 
 const guestOptions = Array.from({ length: 11 }, (_, n) => ({ value: String(n), label: String(n) }));
 
 export default function ActivityPage() {
-  const { activity, dates, signedIn, neighbourhood, url } = useLoaderData<typeof loader>();
+  const { activity, dates, menus, signedIn, neighbourhood, url } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const { t, lang, explain } = useLanguage();
   const a = t.activities;
@@ -168,6 +181,17 @@ export default function ActivityPage() {
                 <br />
                 <DateStatus date={date} />
                 {!date.cancelled && date.signup_required && date.closed ? <span className="muted"> · {p.closed}</span> : null}
+                {menus[date.id]?.length ? (
+                  <ul className="dishes">
+                    {menus[date.id]!.map((dish, index) => (
+                      <li key={index}>
+                        {dish.name}
+                        {dish.allergens.length > 0 ? <span className="muted"> · {p.contains(dish.allergens.map((code) => t.kitchen.allergens[code]).join(", "))}</span> : null}
+                        {dish.diets.length > 0 ? <span className="muted"> · {dish.diets.map((code) => t.kitchen.diets[code]).join(", ")}</span> : null}
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -194,9 +218,10 @@ export default function ActivityPage() {
                 ))}
               </fieldset>
               <SelectField name="guests" label={p.guests} hint={p.guestsHint} options={guestOptions} defaultValue={signupAnswer?.values.guests ?? "0"} error={signupAnswer?.errors.guests} />
+              {activity.kind === "meal" ? <MealSignupFields values={signupAnswer?.values ?? {}} errors={signupAnswer?.errors} idPrefix="maaltijd" /> : null}
               <button type="submit">{p.signUp}</button>
             </PostForm>
-            {open.length > 1 ? (
+            {open.length > 1 && activity.kind !== "meal" ? (
               <PostForm noValidate aria-labelledby="alle-datums">
                 <h2 id="alle-datums">{p.signUpSeries}</h2>
                 <p>{p.seriesHint}</p>

@@ -39,6 +39,7 @@ const nl = {
   },
   page: {
     back: "Terug naar de agenda",
+    contains: (allergens: string) => `bevat: ${allergens}`,
     where: "Waar",
     forWhom: "Voor wie",
     accessibility: "Toegankelijkheid",
@@ -236,6 +237,7 @@ const en: typeof nl = {
   },
   page: {
     back: "Back to the agenda",
+    contains: (allergens) => `contains: ${allergens}`,
     where: "Where",
     forWhom: "For whom",
     accessibility: "Accessibility",
