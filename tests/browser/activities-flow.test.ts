@@ -6,6 +6,7 @@ import type { MemberRow } from "~/db/tables";
 import { addDays, formatDay, localToday } from "~/dates";
 import { createAccount } from "~/modules/accounts/accounts.server";
 import { createActivity, signUp } from "~/modules/activities/activities.server";
+import { setMenu } from "~/modules/kitchen/kitchen.server";
 import { addMember } from "~/modules/members/members.server";
 import { seedNeighbourhood } from "~/modules/neighbourhood/seed.server";
 import { createTenant } from "~/modules/tenants/tenants.server";
@@ -15,7 +16,7 @@ import { startTestServer, type TestServer } from "../support/server";
 
 const password = "samen op pad in de wijk";
 
-describeInBrowser("activities in Chromium: the desk takes attendance with a walk-in, a coordinator calls off one walk", () => {
+describeInBrowser("activities in Chromium: a resident signs up for a meal, the desk takes attendance with a walk-in, a coordinator calls off one walk", () => {
   let database: Database | undefined;
   let server: TestServer | undefined;
   let browser: Browser | undefined;
@@ -26,6 +27,7 @@ describeInBrowser("activities in Chromium: the desk takes attendance with a walk
   const tomorrow = addDays(localToday(), 1);
   let walker: MemberRow;
   let walkDates: string[] = [];
+  let mealDate = "";
 
   beforeAll(async () => {
     database = await openTestDatabase();
@@ -51,6 +53,17 @@ describeInBrowser("activities in Chromium: the desk takes attendance with a walk
       members.coordinator!.id,
     );
     walkDates = walk.dateIds;
+    const meal = await createActivity(
+      db,
+      { title: "Samen eten", kind: "meal", capacity: 30, price: 350, location: "De wijkkeuken", schedule: { firstDay: addDays(tomorrow, 2), start: "17:30", end: "19:00", frequency: "once", untilDay: undefined } },
+      members.coordinator!.id,
+    );
+    mealDate = meal.dateIds[0]!;
+    const menu = await setMenu(db, mealDate, [
+      { name: "Couscous met groenten", allergens: ["gluten", "celery"], diets: ["vegetarian", "halal"] },
+      { name: "Appeltaart met walnoten", allergens: ["gluten", "eggs", "milk", "nuts"], diets: ["vegetarian"] },
+    ]);
+    if (!menu.ok) throw new Error(menu.error);
     await signUp(db, { dateId: walkDates[1]!, memberId: walker.id, guests: 1 });
     server = await startTestServer(database);
     browser = await launchBrowser();
@@ -75,6 +88,34 @@ describeInBrowser("activities in Chromium: the desk takes attendance with a walk
     contexts.push(context);
     return logInThroughForm(await context.newPage(), (path) => server!.url(slug, path), emails[who], password);
   }
+
+  it("a resident signs up for a meal with a nut allergy, on a phone without JavaScript", async () => {
+    const page = await signedIn("walker", { javaScriptEnabled: false });
+    await fromMenu(page, "Agenda");
+    // The meal is in three days: this week, or next week when that is after Sunday.
+    if ((await page.getByRole("link", { name: "Samen eten" }).count()) === 0) await page.getByRole("link", { name: "Later →" }).click();
+    await page.getByRole("link", { name: "Samen eten" }).first().click();
+    await page.getByRole("heading", { level: 1, name: "Samen eten" }).waitFor();
+    await page.getByText("Appeltaart met walnoten").waitFor();
+    expect(await pageProblems(page, { javaScript: false })).toEqual([]);
+
+    const form = page.getByRole("form", { name: "Aanmelden" });
+    await form.getByRole("radio").first().check();
+    await form.getByLabel("Ik neem het mee naar huis").check();
+    const you = form.getByRole("group", { name: "Jij", exact: true });
+    await you.getByLabel("Noten (zoals walnoten, hazelnoten)").check();
+    await you.getByLabel("Moet de kok nog iets anders weten?").fill("Ook geen pinda's graag");
+    await form.getByRole("button", { name: "Aanmelden" }).click();
+    await page.getByRole("status").filter({ hasText: "Je bent aangemeld. Tot dan!" }).waitFor();
+
+    const answers = await db
+      .selectFrom("meal_diet_answers")
+      .innerJoin("activity_signups", "activity_signups.id", "meal_diet_answers.signup_id")
+      .innerJoin("meal_orders", "meal_orders.signup_id", "activity_signups.id")
+      .select(["activity_signups.member_id", "activity_signups.date_id", "meal_diet_answers.person", "meal_diet_answers.allergens", "meal_diet_answers.note", "meal_orders.takeaway"])
+      .execute();
+    expect(answers).toEqual([{ member_id: walker.id, date_id: mealDate, person: 0, allergens: ["nuts"], note: "Ook geen pinda's graag", takeaway: true }]);
+  });
 
   it("the desk opens tomorrow's list from the navigation, ticks who came and adds a walk-in found by name, on a phone", async () => {
     const page = await signedIn("volunteer");
