@@ -131,6 +131,9 @@ describe("moving a date", () => {
     expect(mail[0]!.body).toContain("Het buurthuis is dicht.");
     expect(await placesTaken(dateIds[0]!)).toBe(3);
     expect((await callList(db(), localToday())).filter((row) => row.id === dateIds[0]).map((row) => row.person)).toEqual(["Henk"]);
+    // Someone who signs up after the move knew the new time already: nobody needs to phone them.
+    await signUp(db(), { dateId: dateIds[0]!, memberId: (await aMember(db(), { name: "Nieuwkomer" })).id, guests: 0 });
+    expect((await callList(db(), localToday())).filter((row) => row.id === dateIds[0]).map((row) => row.person)).toEqual(["Henk"]);
   });
 
   it("refuses a day the series already has, a missing reason, and another neighbourhood", async () => {
@@ -189,6 +192,15 @@ describe("signing up for a series, closing time and walk-ins", () => {
     expect(await placesTaken(dateIds[0]!)).toBe(0);
   });
 
+  it("someone waiting who comes anyway is a walk-in: a later free place is not given to them", async () => {
+    const { dateIds } = await aWalk(1);
+    const desk = await aMember(db(), { role: "volunteer" });
+    const [first, waiting, next] = [await aMember(db()), await aMember(db()), await aMember(db())];
+    for (const person of [first, waiting, next]) await signUp(db(), { dateId: dateIds[0]!, memberId: person.id, guests: 0 });
+    expect(await addWalkIn(db(), { dateId: dateIds[0]!, memberId: waiting.id, guests: 0 }, desk.id)).toEqual({ ok: true });
+    expect(await cancelSignup(db(), { dateId: dateIds[0]!, memberId: first.id }, context())).toEqual({ ok: true, promoted: [next.id] });
+  });
+
   it("notes who came and who did not, only on this date and only in this neighbourhood", async () => {
     const { dateIds } = await aWalk(3);
     const person = await aMember(db());
@@ -203,11 +215,19 @@ describe("signing up for a series, closing time and walk-ins", () => {
   it("a smaller capacity never takes a place away from someone who has it", async () => {
     const { activityId, dateIds } = await aWalk(5);
     for (let i = 0; i < 4; i++) await signUp(db(), { dateId: dateIds[0]!, memberId: (await aMember(db())).id, guests: 0 });
-    const details = activityDetailsSchema.parse({ title: "Avondwandeling", category: "exercise", capacity: "2", price: "0" });
-    expect(await updateActivity(db(), activityId, details)).toBe(true);
+    const details = activityDetailsSchema.parse({ title: "Avondwandeling", category: "exercise", capacity: "2", price: "0", signupRequired: "ja" });
+    expect(await updateActivity(db(), activityId, details, localToday(), context())).toBe(true);
     const capacities = await db().selectFrom("activity_dates").select(["capacity"]).where("activity_id", "=", activityId).orderBy("day").execute();
     expect(capacities.map((date) => date.capacity)).toEqual([4, 2, 2]);
-    expect(await updateActivity(tenantDb(database, other.id), activityId, details)).toBe(false);
+    // More places again: the first who waits on the first date gets one at once, and an email.
+    const waiting = await aPersonWithEmail("Wachtende Wim");
+    await signUp(db(), { dateId: dateIds[0]!, memberId: waiting.member.id, guests: 0 });
+    const more = activityDetailsSchema.parse({ title: "Avondwandeling", category: "exercise", capacity: "5", price: "0", signupRequired: "ja" });
+    expect(await updateActivity(db(), activityId, more, localToday(), context())).toBe(true);
+    expect((await db().selectFrom("activity_signups").select("status").where("member_id", "=", waiting.member.id).executeTakeFirstOrThrow()).status).toBe("confirmed");
+    expect(await placesTaken(dateIds[0]!)).toBe(5);
+    expect((await mailTo(waiting.email))[0]?.subject).toContain("Er is plek voor je");
+    expect(await updateActivity(tenantDb(database, other.id), activityId, details, localToday(), context())).toBe(false);
   });
 });
 

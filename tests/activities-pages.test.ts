@@ -5,6 +5,7 @@ import type { Database } from "~/db/database.server";
 import type { TenantRow } from "~/db/tables";
 import { addDays, localToday } from "~/dates";
 import { createActivity, signUp } from "~/modules/activities/activities.server";
+import { redactTokens } from "~/server/app";
 import { seedNeighbourhood } from "~/modules/neighbourhood/seed.server";
 import { createTenant } from "~/modules/tenants/tenants.server";
 import { openTestDatabase, uniqueSlug } from "./support/database";
@@ -150,6 +151,11 @@ describe("the feeds", () => {
     expect((await get(other, "/agenda.ics")).body).not.toContain("Wandeling in de agenda-app");
   });
 
+  it("the secret of a personal feed never reaches the request log", () => {
+    expect(redactTokens("/agenda/feed/abcdefghijklmnop?x=1")).toBe("/agenda/feed/[token]?x=1");
+    expect(redactTokens("/agenda/feed/abcdefghijklmnop")).not.toContain("abcdefghijklmnop");
+  });
+
   it("a personal feed holds my sign-ups only, through a link I can renew and stop", async () => {
     const { dateIds } = await aWalk("Mijn eigen wandeling");
     await aWalk("Niet mijn wandeling");
@@ -201,6 +207,12 @@ describe("the desk's attendance list", () => {
     await db().updateTable("activities").set({ host_member_id: people.host!.member.id }).where("id", "=", activityId).execute();
     expect((await get(wijk, `/balie/activiteiten/${dateIds[0]}`, people.resident!.cookie)).status).toBe(403);
     expect((await get(wijk, "/account/agenda", people.host!.cookie)).body).toContain(`/balie/activiteiten/${dateIds[0]}`);
+    // The host sees who comes, not their phone numbers, and cannot look people up by name or number.
+    await signUp(db(), { dateId: dateIds[0]!, memberId: (await aMember(db(), { name: "Mevrouw Pieters", phone: "06 55554444" })).id, guests: 0 });
+    const list = await get(wijk, `/balie/activiteiten/${dateIds[0]}?persoon=06`, people.host!.cookie);
+    expect(list.body).toContain("Mevrouw Pieters");
+    expect(list.body).not.toContain("06 55554444");
+    expect((await post(wijk, `/balie/activiteiten/${dateIds[0]}`, { intent: "walkin", memberId: people.volunteer!.member.id, guests: "0" }, people.host!.cookie)).status).toBe(403);
     const added = await post(wijk, `/balie/activiteiten/${dateIds[0]}`, { intent: "walkin", newName: "Meneer Bakker", newPhone: "", guests: "0" }, people.host!.cookie);
     expect(added.body).toContain("Staat op de lijst als gekomen.");
     expect(added.body).toContain("Meneer Bakker");

@@ -59,11 +59,17 @@ describe("signing up", () => {
   it("confirms while places last, then keeps a waiting list in order", async () => {
     const { dateIds } = await aWalk(3);
     const [a, b, c] = [await aMember(db()), await aMember(db()), await aMember(db())];
-    expect(await signUp(db(), { dateId: dateIds[0]!, memberId: a.id, guests: 1 })).toMatchObject({ ok: true, status: "confirmed" });
-    expect(await signUp(db(), { dateId: dateIds[0]!, memberId: b.id, guests: 1 })).toMatchObject({ ok: true, status: "waiting" });
-    expect(await signUp(db(), { dateId: dateIds[0]!, memberId: c.id, guests: 0 })).toMatchObject({ ok: true, status: "confirmed" });
+    const d = await aMember(db());
+    expect(await signUp(db(), { dateId: dateIds[0]!, memberId: a.id, guests: 0 })).toMatchObject({ ok: true, status: "confirmed" });
+    expect(await signUp(db(), { dateId: dateIds[0]!, memberId: b.id, guests: 0 })).toMatchObject({ ok: true, status: "confirmed" });
+    expect(await signUp(db(), { dateId: dateIds[0]!, memberId: c.id, guests: 1 })).toMatchObject({ ok: true, status: "waiting" });
+    // One place is free, but c and their guest wait for two: d does not pass them (decision 0011).
+    expect(await signUp(db(), { dateId: dateIds[0]!, memberId: d.id, guests: 0 })).toMatchObject({ ok: true, status: "waiting" });
     expect(await signUp(db(), { dateId: dateIds[0]!, memberId: c.id, guests: 0 })).toEqual({ ok: false, error: "activity_already_signed_up" });
-    expect(await placesTaken(dateIds[0]!)).toBe(3);
+    // A group larger than all the places could never get in: refused rather than waiting for ever.
+    expect(await signUp(db(), { dateId: dateIds[0]!, memberId: (await aMember(db())).id, guests: 3 })).toEqual({ ok: false, error: "activity_group_too_big" });
+    expect(await placesTaken(dateIds[0]!)).toBe(2);
+    expect((await signupsOf(dateIds[0]!)).map((signup) => signup.status)).toEqual(["confirmed", "confirmed", "waiting", "waiting"]);
     // The next date of the series is untouched.
     expect(await placesTaken(dateIds[1]!)).toBe(0);
   });
@@ -98,14 +104,18 @@ describe("signing up", () => {
   });
 
   it("a group that does not fit yet keeps its turn: nobody behind it jumps the queue", async () => {
-    const { dateIds } = await aWalk(2);
+    const { dateIds } = await aWalk(3);
     const dateId = dateIds[0]!;
-    const [first, group, single] = [await aMember(db()), await aMember(db()), await aMember(db())];
-    await signUp(db(), { dateId, memberId: first.id, guests: 1 });
-    await signUp(db(), { dateId, memberId: group.id, guests: 2 });
+    const [first, second, third, group, single] = [await aMember(db()), await aMember(db()), await aMember(db()), await aMember(db()), await aMember(db())];
+    for (const person of [first, second, third]) await signUp(db(), { dateId, memberId: person.id, guests: 0 });
+    await signUp(db(), { dateId, memberId: group.id, guests: 1 });
     await signUp(db(), { dateId, memberId: single.id, guests: 0 });
+    // One place comes free: the group of two does not fit, and the single person behind them waits too.
     expect(await cancelSignup(db(), { dateId, memberId: first.id }, context())).toEqual({ ok: true, promoted: [] });
-    expect(await placesTaken(dateId)).toBe(0);
+    expect(await placesTaken(dateId)).toBe(2);
+    // A second place: now the group fits, before the single person.
+    expect(await cancelSignup(db(), { dateId, memberId: second.id }, context())).toEqual({ ok: true, promoted: [group.id] });
+    expect(await placesTaken(dateId)).toBe(3);
   });
 
   it("another neighbourhood cannot sign up for, or cancel on, this neighbourhood's dates", async () => {

@@ -234,7 +234,8 @@ describe("signing up for a meal", () => {
     expect(refused).toMatchObject({ ok: false, values: { guests: "1", allergens_1: "milk,chocolade" } });
     // Rows for guests who are not coming are fine while empty, and dropped.
     const fine = parseMealSignupForm(formOf({ guests: "0", note_0: "", allergens_3: [], note_3: "" }));
-    expect(fine).toEqual({ ok: true, data: { guests: 0, takeaway: false, people: [{ allergens: [], diets: [], note: null }] } });
+    expect(fine).toMatchObject({ ok: true, data: { guests: 0, takeaway: false, people: [{ allergens: [], diets: [], note: null }] } });
+    expect(fine.ok && fine.data.people).toHaveLength(1);
   });
 
   it("every kitchen key the module can answer has a Dutch and an English text", async () => {
@@ -381,6 +382,15 @@ describe("shifts", () => {
     // A called-off meal needs nobody.
     await db().updateTable("activity_dates").set({ cancelled_at: new Date() }).where("id", "=", dateId).execute();
     expect(await gapsOn()).toEqual([]);
+  });
+
+  it("nobody takes a shift on a meal that is over or called off: a cooking shift would open its answers", async () => {
+    const past = await aMeal({ day: addDays(localToday(), -2) });
+    const called = await aMeal();
+    await db().updateTable("activity_dates").set({ cancelled_at: new Date(), cancel_reason: "Keuken dicht" }).where("id", "=", called.dateId).execute();
+    const volunteer = await aMember(db(), { role: "volunteer" });
+    expect(await takeShift(db(), { shiftId: await aShift(past.dateId, "cooking"), memberId: volunteer.id })).toEqual({ ok: false, error: "kitchen_shift_closed" });
+    expect(await takeShift(db(), { shiftId: await aShift(called.dateId, "cooking"), memberId: volunteer.id })).toEqual({ ok: false, error: "kitchen_shift_closed" });
   });
 
   it("a double sign-up is refused cleanly, also when both arrive at once; residents cannot take a shift", async () => {

@@ -29,7 +29,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (!found) throw new Response(null, { status: 404 });
   // A meal shows what is cooked on each date, with its allergens.
   const menus = found.activity.kind === "meal" ? Object.fromEntries(await Promise.all(found.dates.map(async (date) => [date.id, await menuOf(db, date.id)] as const))) : {};
-  return { ...found, menus, signedIn: member !== null, neighbourhood: tenant.name, url: request.url };
+  // A host may be a resident: their name is for the neighbourhood's members, not the whole internet.
+  const activity = { ...found.activity, host_name: member ? found.activity.host_name : null };
+  return { ...found, activity, menus, signedIn: member !== null, neighbourhood: tenant.name, url: request.url };
 }
 
 const cancelSchema = z.object({ dateId: z.uuid() });
@@ -51,7 +53,8 @@ export async function action({ request, context, params }: ActionFunctionArgs): 
     const result = form.ok ? await cancelSignup(db, { dateId: form.data.dateId, memberId: member.id }, mailContextOf(context, tenant)) : null;
     return { intent: "cancel", errors: result && !result.ok ? { dateId: result.error } : {}, values: {}, cancelled: result?.ok ?? false };
   }
-  if (intent === "series") {
+  // A meal asks what each person eats, date by date: no sign-up for all its dates at once.
+  if (intent === "series" && found.activity.kind !== "meal") {
     const form = parseForm(seriesSignupSchema, formData);
     if (!form.ok) return { intent: "series", errors: form.errors, values: form.values };
     return { intent: "series", errors: {}, values: {}, series: await signUpForSeries(db, { activityId, memberId: member.id, guests: form.data.guestsEach }) };
@@ -59,12 +62,9 @@ export async function action({ request, context, params }: ActionFunctionArgs): 
   const form = parseForm(signupSchema, formData);
   // A meal also asks, per person, what they eat: checked together, so every message shows at once.
   const meal = found.activity.kind === "meal" ? parseMealSignupForm(formData) : null;
-  if (!form.ok || (meal && !meal.ok)) {
-    const values = { ...(form.ok ? form.raw : form.values), ...(meal && !meal.ok ? meal.values : {}) };
-    return { intent: "signup", errors: { ...(form.ok ? {} : form.errors), ...(meal && !meal.ok ? meal.errors : {}) }, values };
-  }
-  // Refused from here on (a full, closed or called-off date): nothing more to fill in for it.
-  const values = form.raw;
+  // Every ticked box comes back: a form field keeps only the last of a group.
+  const values = { ...(form.ok ? form.raw : form.values), ...(meal?.values ?? {}) };
+  if (!form.ok || (meal && !meal.ok)) return { intent: "signup", errors: { ...(form.ok ? {} : form.errors), ...(meal && !meal.ok ? meal.errors : {}) }, values };
   // Only a date of this activity: the form names the date, the address names the activity.
   if (!found.dates.some((date) => date.id === form.data.dateId)) return { intent: "signup", errors: { dateId: "activity_date_unknown" }, values };
   const result = meal?.ok
@@ -213,7 +213,7 @@ export default function ActivityPage() {
                 ) : null}
                 {open.map((date) => (
                   <label key={date.id} className="choice">
-                    <input type="radio" name="dateId" value={date.id} defaultChecked={signupAnswer?.values.dateId === date.id} /> {when(date)}
+                    <input type="radio" name="dateId" value={date.id} defaultChecked={signupAnswer?.values.dateId === date.id || open.length === 1} /> {when(date)}
                   </label>
                 ))}
               </fieldset>

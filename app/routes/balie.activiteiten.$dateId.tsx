@@ -10,6 +10,8 @@ import { useLanguage } from "~/i18n/use-messages";
 import { DateStatus } from "~/modules/activities/AgendaList";
 import { dateForDesk, mayRunDate } from "~/modules/activities/agenda.server";
 import { addWalkIn, cancelDate, cancelDateSchema, deskSignUp, deskSignupSchema, mailContextOf, markAttendance, moveDate, moveDateSchema } from "~/modules/activities/activities.server";
+import { deskSignUpForMeal, parseMealSignupForm } from "~/modules/kitchen/kitchen.server";
+import { MealSignupFields } from "~/modules/kitchen/MealSignupFields";
 import { personPicker } from "~/modules/members/members.server";
 import { PersonPicker } from "~/modules/members/PersonPicker";
 import { signedInMember } from "~/modules/accounts/guard.server";
@@ -36,7 +38,17 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const found = await dateFor(db, member, idParam(params.dateId));
   // A search without JavaScript comes back here as a GET with what was typed.
   const values = Object.fromEntries(new URL(request.url).searchParams);
-  return { ...found, people: found.people, picker: await personPicker(db, searchText(100).parse(values.persoon), values.memberId), values, isCoordinator: member.role === "coordinator", backTo: member.role === "resident" ? "/account/agenda" : "/balie/activiteiten" };
+  // A resident who hosts sees who comes, not their phone numbers, and cannot look people up:
+  // they note walk-ins by name, as someone new.
+  const isResident = member.role === "resident";
+  return {
+    ...found,
+    people: isResident ? found.people.map((person) => ({ ...person, phone: null })) : found.people,
+    picker: isResident ? null : await personPicker(db, searchText(100).parse(values.persoon), values.memberId),
+    values,
+    isCoordinator: member.role === "coordinator",
+    backTo: isResident ? "/account/agenda" : "/balie/activiteiten",
+  };
 }
 
 const attendanceSchema = z.object({ signupId: z.uuid(), attended: z.enum(["ja", "nee"]) });
@@ -54,7 +66,7 @@ interface Answer {
 export async function action({ request, context, params }: ActionFunctionArgs): Promise<Answer> {
   const { db, member, tenant } = signedInMember(context);
   const dateId = idParam(params.dateId);
-  await dateFor(db, member, dateId);
+  const found = await dateFor(db, member, dateId);
   const formData = await request.formData();
   const intent = String(formData.get("intent")) as Intent;
   const refused = (error: string, field: string, values: Record<string, string>): Answer => ({ intent, ok: false, errors: { [field]: error }, values });
@@ -66,12 +78,16 @@ export async function action({ request, context, params }: ActionFunctionArgs): 
   if (intent === "walkin" || intent === "signup") {
     const form = parseForm(deskSignupSchema, formData);
     if (!form.ok) return { intent, ok: false, errors: form.errors, values: form.values };
+    if (member.role === "resident" && form.data.memberId) throw new Response(null, { status: 403 });
     if (intent === "walkin") {
       const result = await addWalkIn(db, { dateId, ...form.data }, member.id);
       return result.ok ? { intent, ok: true, errors: {}, values: {} } : refused(result.error, "memberId", form.raw);
     }
-    const result = await deskSignUp(db, { dateId, ...form.data }, member.id);
-    return result.ok ? { intent, ok: true, errors: {}, values: {}, status: result.status } : refused(result.error, "memberId", form.raw);
+    // A meal also asks what each person eats, as the sign-up on the meal's own page does.
+    const meal = found.date.kind === "meal" ? parseMealSignupForm(formData) : null;
+    if (meal && !meal.ok) return { intent, ok: false, errors: meal.errors, values: { ...form.raw, ...meal.values } };
+    const result = meal?.ok ? await deskSignUpForMeal(db, { dateId, ...form.data, ...meal.data }, member.id) : await deskSignUp(db, { dateId, ...form.data }, member.id);
+    return result.ok ? { intent, ok: true, errors: {}, values: {}, status: result.status } : refused(result.error, "memberId", { ...form.raw, ...(meal?.values ?? {}) });
   }
   if (member.role !== "coordinator") throw new Response(null, { status: 403 });
   if (intent === "cancel") {
@@ -89,7 +105,7 @@ export async function action({ request, context, params }: ActionFunctionArgs): 
 export default function DeskDate() {
   const { date, people, picker, values, isCoordinator, backTo } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
-  const { t, lang } = useLanguage();
+  const { t, lang, explain } = useLanguage();
   const a = t.activities;
   const d = a.desk;
   const m = a.manage;
@@ -179,13 +195,19 @@ export default function DeskDate() {
       {!date.cancelled ? (
         <PostForm noValidate aria-labelledby="iemand-toevoegen">
           <h2 id="iemand-toevoegen">{d.walkInTitle}</h2>
-          <PersonPicker legend={d.walkInLegend} initial={picker} error={personAnswer?.errors.memberId} noneLabel={t.people.picker.someoneNew} />
+          {picker ? <PersonPicker legend={d.walkInLegend} initial={picker} error={personAnswer?.errors.memberId} noneLabel={t.people.picker.someoneNew} /> : null}
           <fieldset>
-            <legend>{t.toolLibrary.desk.registerFirst}</legend>
+            <legend>{picker ? t.toolLibrary.desk.registerFirst : d.walkInLegend}</legend>
+            {!picker && personAnswer?.errors.memberId ? (
+              <p className="error" id="veld-memberId-fout">
+                {explain(personAnswer.errors.memberId)}
+              </p>
+            ) : null}
             <Field name="newName" defaultValue={personValues.newName ?? ""} error={personAnswer?.errors.newName} label={t.manage.name} autoComplete="off" />
             <Field name="newPhone" defaultValue={personValues.newPhone ?? ""} error={personAnswer?.errors.newPhone} type="tel" label={t.home.phone} autoComplete="off" />
           </fieldset>
           <Field name="guests" defaultValue={personValues.guests ?? "0"} error={personAnswer?.errors.guests} label={d.guests} inputMode="numeric" />
+          {date.kind === "meal" && date.signup_required ? <MealSignupFields values={personValues} errors={personAnswer?.errors} idPrefix="balie" /> : null}
           <div className="actions">
             <button type="submit" name="intent" value="walkin">
               {d.walkInAdd}

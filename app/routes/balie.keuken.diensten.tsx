@@ -63,7 +63,7 @@ export default function KitchenRota() {
               {meal.title}: {t.activities.when(formatDay(meal.day, lang), meal.start, meal.end)}
             </Link>
           </h2>
-          <ShiftTable shifts={meal.shifts} memberId={memberId} canTake canRemove={false} refused={answer && !answer.ok ? answer : undefined} />
+          <ShiftTable shifts={meal.shifts} memberId={memberId} canTake canRemove={false} refused={answer && !answer.ok ? answer : undefined} day={formatDay(meal.day, lang)} />
         </section>
       ))}
     </div>

@@ -9,7 +9,7 @@ import { centsToInput } from "~/money";
 import { ActivityForm } from "~/modules/activities/ActivityForm";
 import { DateStatus } from "~/modules/activities/AgendaList";
 import { activityPage } from "~/modules/activities/agenda.server";
-import { activityDetailsSchema, hostSchema, kindsOffered, setHost, updateActivity } from "~/modules/activities/activities.server";
+import { activityDetailsSchema, hostSchema, kindsOffered, mailContextOf, setHost, updateActivity } from "~/modules/activities/activities.server";
 import { personPicker } from "~/modules/members/members.server";
 import { PersonPicker } from "~/modules/members/PersonPicker";
 import { enabledModules, signedInMember } from "~/modules/accounts/guard.server";
@@ -34,7 +34,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 /** Changes the activity's details, or who hosts it. */
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { db } = signedInMember(context);
+  const { db, tenant } = signedInMember(context);
   const activityId = idParam(params.activityId);
   const formData = await request.formData();
   if (formData.get("intent") === "host") {
@@ -45,7 +45,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   }
   const form = parseForm(activityDetailsSchema, formData);
   if (!form.ok) return { intent: "details" as const, errors: form.errors, values: form.values, saved: false };
-  if (!(await updateActivity(db, activityId, form.data))) throw new Response(null, { status: 404 });
+  if (!(await updateActivity(db, activityId, form.data, localToday(), mailContextOf(context, tenant)))) throw new Response(null, { status: 404 });
   return { intent: "details" as const, errors: {}, values: {}, saved: true };
 }
 

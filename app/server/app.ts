@@ -32,7 +32,8 @@ const siteSlug = (site: Site | undefined) =>
   site && (site.kind === "tenant" || site.kind === "suspended") ? site.tenant.slug : site?.kind;
 
 /** One-time links (invitation, reset, verification) must not end up in the logs. */
-const redactTokens = (url: string) => url.replace(/\/(uitnodiging|wachtwoord-herstellen|email-bevestigen)\/[^/?]+/, "/$1/[token]");
+/** Secrets in addresses (emailed links, a personal calendar feed) never reach the log. */
+export const redactTokens = (url: string) => url.replace(/\/(uitnodiging|wachtwoord-herstellen|email-bevestigen|agenda\/feed)\/[^/?]+/, "/$1/[token]");
 
 const portOf = (host: string) => /:\d+$/.exec(host)?.[0] ?? "";
 const validHost = /^([a-z0-9-]+\.)*[a-z0-9-]+\.?(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})?$/i;

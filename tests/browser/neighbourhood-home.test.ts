@@ -72,8 +72,13 @@ describeInBrowser("a neighbourhood's home page in Chromium (JavaScript on)", () 
       "Gereedschap lenen",
       "Reparaties voor de kostprijs",
       "Hulp bij formulieren en geldzaken",
+      "Activiteiten en cursussen",
+      "Samen koken en eten",
       "Meedoen, leren en werken",
     ]);
+    // What is on in the coming days (the demo has something every week), each linking to its page.
+    const thisWeek = page.getByRole("region", { name: "Deze week in de wijk" });
+    expect(await thisWeek.locator('a[href^="/agenda/"]').count()).toBeGreaterThan(0);
     const contact = page.getByRole("region", { name: "Contact" });
     expect(await contact.getByRole("link", { name: "0521 000 000" }).getAttribute("href")).toBe("tel:0521000000");
 

@@ -2,13 +2,14 @@ import { sql, type Transaction } from "kysely";
 import { z } from "zod";
 import { platformDbAlongside, type TenantDb } from "~/db/accessors.server";
 import type { OfferingKind, TenantRow, TenantTables } from "~/db/tables";
-import { formatDay, isIsoDay, TIME_ZONE } from "~/dates";
+import { formatDay, isIsoDay } from "~/dates";
 import { checkbox, optionalText, requiredText } from "~/forms";
 import { messages } from "~/i18n/messages";
 import { queueEmail } from "~/modules/email/outbox.server";
 import { registerAtDesk } from "~/modules/members/members.server";
 import { neighbourhoodUrl } from "~/modules/tenants/tenants.server";
 import { euroCentsSchema } from "~/money";
+import { dateHasBegun, signupClosed } from "./moments.server";
 import { scheduleDays, scheduleRule, scheduleSchema, type ScheduleInput } from "./schedule";
 import { activityCategories, activityKinds, type ActivityCategory, type ActivityKind } from "./tables";
 
@@ -121,19 +122,22 @@ export const deskSignupSchema = z
   .superRefine((form, context) => {
     if (!form.memberId && !form.newName) context.addIssue({ code: "custom", path: ["memberId"], message: "activity_person_required" });
   });
-type DeskPerson = Partial<Pick<z.output<typeof deskSignupSchema>, "memberId" | "newName" | "newPhone">>;
+export type DeskPerson = Partial<Pick<z.output<typeof deskSignupSchema>, "memberId" | "newName" | "newPhone">>;
 
 /** The person the desk chose, or the new person it registers (without a login) in the same transaction. */
-async function deskPersonId(trx: Transaction<TenantTables>, person: DeskPerson, actor: string): Promise<string> {
-  if (person.memberId) return person.memberId;
+export async function deskPersonId(trx: Transaction<TenantTables>, person: DeskPerson, actor: string): Promise<string | null> {
+  // A chosen person may have been erased since the page was loaded.
+  if (person.memberId) return (await trx.selectFrom("members").select("id").where("id", "=", person.memberId).executeTakeFirst())?.id ?? null;
   return (await registerAtDesk(trx, { name: person.newName!, phone: person.newPhone ?? null, address: null, notes: null }, actor)).id;
 }
 
 /** The desk signs someone up for a date, also after sign-up closed for the public. */
 export async function deskSignUp(db: TenantDb, input: { dateId: string; guests: number } & DeskPerson, actor: string) {
-  return db.transaction().execute(async (trx) =>
-    signUpWithin(trx, { dateId: input.dateId, memberId: await deskPersonId(trx, input, actor), guests: input.guests, byDesk: true }),
-  );
+  return db.transaction().execute(async (trx) => {
+    const memberId = await deskPersonId(trx, input, actor);
+    if (!memberId) return problem("activity_person_required");
+    return signUpWithin(trx, { dateId: input.dateId, memberId, guests: input.guests, byDesk: true });
+  });
 }
 
 /**
@@ -165,7 +169,7 @@ export async function signUpWithin(trx: Transaction<TenantTables>, input: Signup
       "activity_dates.places_taken",
       "activity_dates.cancelled_at",
       "activities.signup_required",
-      sql<boolean>`(activity_dates.day + activity_dates.starts_at) at time zone ${TIME_ZONE} - make_interval(hours => activities.signup_closes_hours) <= now()`.as("closed"),
+      signupClosed.as("closed"),
     ])
     .where("activity_dates.id", "=", input.dateId)
     .forUpdate("activity_dates")
@@ -182,7 +186,10 @@ export async function signUpWithin(trx: Transaction<TenantTables>, input: Signup
     .executeTakeFirst();
   if (already) return problem("activity_already_signed_up");
   const places = 1 + input.guests;
-  const status = date.places_taken + places <= date.capacity ? "confirmed" : "waiting";
+  if (places > date.capacity) return problem("activity_group_too_big");
+  // Nobody passes the people already waiting: a free place is theirs first (see releaseSignup).
+  const someoneWaits = await trx.selectFrom("activity_signups").select("id").where("date_id", "=", input.dateId).where("status", "=", "waiting").executeTakeFirst();
+  const status = !someoneWaits && date.places_taken + places <= date.capacity ? "confirmed" : "waiting";
   if (status === "confirmed") {
     await trx.updateTable("activity_dates").set({ places_taken: date.places_taken + places }).where("id", "=", input.dateId).execute();
   }
@@ -205,7 +212,7 @@ export async function cancelSignup(db: TenantDb, input: { dateId: string; member
       .selectFrom("activity_dates")
       .select("id")
       .where("id", "=", input.dateId)
-      .where(sql<boolean>`(day + starts_at) at time zone ${TIME_ZONE} <= now()`)
+      .where(dateHasBegun)
       .executeTakeFirst();
     if (passed) return problem("activity_date_passed");
     const released = await releaseSignup(trx, input);
@@ -229,24 +236,33 @@ async function releaseSignup(trx: Transaction<TenantTables>, input: { dateId: st
     .returning(["status", "guests"])
     .executeTakeFirst();
   if (!signup) return problem("activity_not_signed_up");
-  let taken = date.places_taken - (signup.status === "confirmed" ? 1 + signup.guests : 0);
+  const taken = date.places_taken - (signup.status === "confirmed" ? 1 + signup.guests : 0);
+  return { ok: true, promoted: await promoteWaiting(trx, input.dateId, { capacity: date.capacity, taken }) };
+}
+
+/**
+ * Gives free places of a locked date to the waiting list in order of arrival, and stores how many
+ * places are taken now. A group that does not fit yet keeps its turn. Answers who got a place.
+ */
+async function promoteWaiting(trx: Transaction<TenantTables>, dateId: string, places: { capacity: number; taken: number }): Promise<string[]> {
+  let taken = places.taken;
   const waiting = await trx
     .selectFrom("activity_signups")
     .select(["id", "member_id", "guests"])
-    .where("date_id", "=", input.dateId)
+    .where("date_id", "=", dateId)
     .where("status", "=", "waiting")
     .orderBy("created_at")
     .orderBy("id")
     .execute();
   const promoted: string[] = [];
   for (const next of waiting) {
-    if (taken + 1 + next.guests > date.capacity) break;
+    if (taken + 1 + next.guests > places.capacity) break;
     taken += 1 + next.guests;
     promoted.push(next.member_id);
     await trx.updateTable("activity_signups").set({ status: "confirmed", promoted_at: new Date() }).where("id", "=", next.id).execute();
   }
-  await trx.updateTable("activity_dates").set({ places_taken: taken }).where("id", "=", input.dateId).execute();
-  return { ok: true, promoted };
+  await trx.updateTable("activity_dates").set({ places_taken: taken }).where("id", "=", dateId).execute();
+  return promoted;
 }
 
 /**
@@ -443,7 +459,7 @@ export async function signUpForSeries(
       .select("id")
       .where("activity_id", "=", input.activityId)
       .where("cancelled_at", "is", null)
-      .where(sql<boolean>`(day + starts_at) at time zone ${TIME_ZONE} > now()`)
+      .where(sql<boolean>`not ${dateHasBegun}`)
       .orderBy("day")
       .execute();
     const counts = { confirmed: 0, waiting: 0 };
@@ -458,9 +474,10 @@ export async function signUpForSeries(
 
 /**
  * Changes what is told about an activity. A new capacity applies to its coming dates, never below
- * the places already taken on a date: nobody loses a place they have.
+ * the places already taken on a date: nobody loses a place they have. More places go to the
+ * waiting list at once, and those who get one are told.
  */
-export async function updateActivity(db: TenantDb, activityId: string, details: ActivityDetails): Promise<boolean> {
+export async function updateActivity(db: TenantDb, activityId: string, details: ActivityDetails, today: string, context: MailContext): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const updated = await trx
       .updateTable("activities")
@@ -480,12 +497,21 @@ export async function updateActivity(db: TenantDb, activityId: string, details: 
       .where("id", "=", activityId)
       .executeTakeFirst();
     if (updated.numUpdatedRows === 0n) return false;
-    await trx
-      .updateTable("activity_dates")
-      .set({ capacity: sql`greatest(${details.capacity}::int, places_taken)` })
+    const dates = await trx
+      .selectFrom("activity_dates")
+      .select(["id", "places_taken", "cancelled_at"])
       .where("activity_id", "=", activityId)
-      .where("day", ">=", sql<string>`current_date`)
+      .where("day", ">=", today)
+      .orderBy("day")
+      .forUpdate()
       .execute();
+    for (const date of dates) {
+      const capacity = Math.max(details.capacity, date.places_taken);
+      await trx.updateTable("activity_dates").set({ capacity }).where("id", "=", date.id).execute();
+      if (date.cancelled_at) continue;
+      const promoted = await promoteWaiting(trx, date.id, { capacity, taken: date.places_taken });
+      if (promoted.length > 0) await tellPromoted(trx, date.id, promoted, context);
+    }
     return true;
   });
 }
@@ -495,6 +521,7 @@ export const hostSchema = z.object({ memberId: z.union([z.uuid({ error: "activit
 
 /** The volunteer or resident who hosts the activity: they may take its attendance. */
 export async function setHost(db: TenantDb, activityId: string, memberId: string | null): Promise<boolean> {
+  if (memberId && !(await db.selectFrom("members").select("id").where("id", "=", memberId).executeTakeFirst())) return false;
   const updated = await db.updateTable("activities").set({ host_member_id: memberId }).where("id", "=", activityId).executeTakeFirst();
   return updated.numUpdatedRows > 0n;
 }
@@ -521,11 +548,18 @@ export async function addWalkIn(db: TenantDb, input: { dateId: string; guests: n
     if (!date) return problem("activity_date_unknown");
     if (date.cancelled_at) return problem("activity_date_cancelled");
     const memberId = await deskPersonId(trx, input, actor);
+    if (!memberId) return problem("activity_person_required");
     await trx
       .insertInto("activity_signups")
       .values({ date_id: input.dateId, member_id: memberId, status: "walk_in", guests: input.guests, attended: true })
       // Already on the list (or waiting): they came, that is all there is to note.
-      .onConflict((conflict) => conflict.constraint("activity_signups_once").doUpdateSet({ attended: true }))
+      // Someone on the waiting list who came anyway is a walk-in now: no later promotion for them.
+      .onConflict((conflict) =>
+        conflict.constraint("activity_signups_once").doUpdateSet({
+          attended: true,
+          status: sql<"confirmed" | "walk_in">`case when activity_signups.status = 'waiting' then 'walk_in' else activity_signups.status end`,
+        }),
+      )
       .execute();
     return { ok: true };
   });

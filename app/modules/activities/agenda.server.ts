@@ -1,9 +1,9 @@
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
 import { sha256 } from "@oslojs/crypto/sha2";
-import { sql } from "kysely";
+import { sql, type RawBuilder } from "kysely";
 import type { TenantDb } from "~/db/accessors.server";
 import type { Role } from "~/db/tables";
-import { TIME_ZONE } from "~/dates";
+import { dateMoment, signupClosed } from "./moments.server";
 import type { ActivityCategory } from "./tables";
 
 /**
@@ -72,14 +72,8 @@ export async function activityPage(db: TenantDb, input: { activityId: string; to
     .where("activities.archived_at", "is", null)
     .executeTakeFirst();
   if (!activity) return null;
-  const moment = (time: "starts_at" | "ends_at") => sql<Date>`(activity_dates.day + ${sql.ref(`activity_dates.${time}`)}) at time zone ${TIME_ZONE}`;
   const dates = await datesWithActivity(db)
-    .select([moment("starts_at").as("starts"), moment("ends_at").as("ends")])
-    .select(
-      sql<boolean>`(activity_dates.day + activity_dates.starts_at) at time zone ${TIME_ZONE} - make_interval(hours => activities.signup_closes_hours) <= now()`.as(
-        "closed",
-      ),
-    )
+    .select([dateMoment("starts_at").as("starts"), dateMoment("ends_at").as("ends"), signupClosed.as("closed")])
     .where("activity_dates.activity_id", "=", input.activityId)
     .where("activity_dates.day", ">=", input.today)
     .orderBy("activity_dates.day")
@@ -192,13 +186,13 @@ export function callList(db: TenantDb, today: string) {
     .where("activity_dates.day", ">=", today)
     .where("activity_signups.status", "!=", "walk_in")
     .where((eb) => {
+      // Told of something means: told after it happened. A change before someone signed up is
+      // not news to them.
       const changedAt = sql<Date | null>`greatest(activity_dates.cancelled_at, activity_dates.moved_at)`;
+      const notToldSince = (moment: RawBuilder<Date | null>) => eb.or([eb("activity_signups.notified_at", "is", null), eb("activity_signups.notified_at", "<", moment)]);
       return eb.or([
-        eb.and([eb("activity_signups.promoted_at", "is not", null), eb("activity_signups.notified_at", "is", null), eb("activity_dates.cancelled_at", "is", null)]),
-        eb.and([
-          eb(changedAt, "is not", null),
-          eb.or([eb("activity_signups.notified_at", "is", null), eb("activity_signups.notified_at", "<", changedAt)]),
-        ]),
+        eb.and([eb("activity_signups.promoted_at", "is not", null), eb("activity_dates.cancelled_at", "is", null), notToldSince(sql<Date | null>`activity_signups.promoted_at`)]),
+        eb.and([eb(changedAt, "is not", null), eb("activity_signups.created_at", "<", changedAt), notToldSince(changedAt)]),
       ]);
     })
     .orderBy("activity_dates.day")

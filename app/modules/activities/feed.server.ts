@@ -1,7 +1,7 @@
 import ical, { ICalEventStatus } from "ical-generator";
-import { sql } from "kysely";
 import type { TenantDb } from "~/db/accessors.server";
-import { addDays, TIME_ZONE } from "~/dates";
+import { addDays } from "~/dates";
+import { dateMoment } from "./moments.server";
 
 /**
  * The neighbourhood's agenda as an iCalendar feed (RFC 5545), for phones and calendar apps to
@@ -23,7 +23,7 @@ export async function agendaCalendar(
   input: { name: string; host: string; agendaUrl: string; today: string; /** Only the dates this person has a place on (their own feed). */ memberId?: string },
 ): Promise<string> {
   const moment = (time: "starts_at" | "ends_at") =>
-    sql<Date>`(activity_dates.day + ${sql.ref(`activity_dates.${time}`)}) at time zone ${TIME_ZONE}`.as(time === "starts_at" ? "start" : "end");
+    dateMoment(time).as(time === "starts_at" ? "start" : "end");
   let query = db
     .selectFrom("activity_dates")
     .innerJoin("activities", "activities.id", "activity_dates.activity_id")

@@ -404,6 +404,7 @@ const validationNl = {
   activity_day_taken: "Op die dag is er al een keer van deze activiteit. Kies een andere dag.",
   activity_person_required: "Kies eerst een persoon.",
   activity_date_required: "Kies een datum.",
+  activity_group_too_big: "Met zoveel mensen past het niet: er zijn minder plekken. Kies minder gasten.",
 };
 
 const validationEn = {
@@ -431,6 +432,7 @@ const validationEn = {
   activity_day_taken: "This activity already takes place on that day. Choose another day.",
   activity_person_required: "Choose a person first.",
   activity_date_required: "Choose a date.",
+  activity_group_too_big: "That many people do not fit: there are fewer places. Choose fewer guests.",
 };
 
 export const activitiesMessages = { nl, en };

@@ -9,7 +9,15 @@ type Shift = Awaited<ReturnType<typeof shiftsOf>>[number];
  * leave a shift yourself (`memberId`) and, for the coordinator (`canRemove`), to remove one. A
  * refused button's message (`refused`) stands in the row of its shift.
  */
-export function ShiftTable(props: { shifts: Shift[]; memberId: string; canTake: boolean; canRemove: boolean; refused?: { shiftId: string; error: string } }) {
+export function ShiftTable(props: {
+  shifts: Shift[];
+  memberId: string;
+  canTake: boolean;
+  canRemove: boolean;
+  refused?: { shiftId: string; error: string };
+  /** The meal's day, for the buttons' names where one page lists the shifts of several meals. */
+  day?: string;
+}) {
   const { t, explain } = useLanguage();
   const s = t.kitchen.shifts;
   return (
@@ -28,6 +36,7 @@ export function ShiftTable(props: { shifts: Shift[]; memberId: string; canTake: 
           const task = t.kitchen.tasks[shift.task];
           const time = `${shift.start}–${shift.end}`;
           const mine = shift.people.some((person) => person.memberId === props.memberId);
+          const named = props.day ? `${props.day} ${time}` : time;
           return (
             <tr key={shift.id}>
               <td data-label={s.task}>{task}</td>
@@ -39,12 +48,12 @@ export function ShiftTable(props: { shifts: Shift[]; memberId: string; canTake: 
                   <PostForm className="inline">
                     <input type="hidden" name="shiftId" value={shift.id} />
                     {props.canTake ? (
-                      <button type="submit" name="intent" value={mine ? "leave" : "take"} className={mine ? "secondary" : undefined} aria-label={mine ? s.leaveFor(task, time) : s.takeFor(task, time)}>
+                      <button type="submit" name="intent" value={mine ? "leave" : "take"} className={mine ? "secondary" : undefined} aria-label={mine ? s.leaveFor(task, named) : s.takeFor(task, named)}>
                         {mine ? s.leave : s.take}
                       </button>
                     ) : null}
                     {props.canRemove ? (
-                      <button type="submit" name="intent" value="removeShift" className="danger" aria-label={s.removeFor(task, time)}>
+                      <button type="submit" name="intent" value="removeShift" className="danger" aria-label={s.removeFor(task, named)}>
                         {s.remove}
                       </button>
                     ) : null}

@@ -2,10 +2,10 @@ import { sql, type Kysely, type Transaction } from "kysely";
 import { z } from "zod";
 import type { TenantDb } from "~/db/accessors.server";
 import type { Role, TenantTables } from "~/db/tables";
-import { addDays } from "~/dates";
+import { addDays, TIME_ZONE } from "~/dates";
 import { checkbox, requiredText, type FieldErrors } from "~/forms";
 import { euroCentsSchema } from "~/money";
-import { signUpWithin } from "~/modules/activities/activities.server";
+import { deskPersonId, signUpWithin, type DeskPerson } from "~/modules/activities/activities.server";
 import { signupsThatCame } from "~/modules/activities/figures.server";
 import { allergens, diets } from "./allergens";
 import { paymentChoices, paymentMethods, shiftTasks } from "./tables";
@@ -74,17 +74,19 @@ function numberedRows(formData: FormData, texts: string[], lists: string[]): Rec
  * values joined with commas (no code holds a comma).
  */
 function parseRows<S extends z.ZodType>(schema: S, input: unknown, formData: FormData, rows: string) {
+  // What was typed and ticked (a group of checkboxes joined with commas), to fill the form in again
+  // when it comes back, also when the form was fine but the sign-up was refused.
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (typeof value === "string") values[key] = key in values ? `${values[key]},${value}` : value;
+  }
   const result = schema.safeParse(input);
-  if (result.success) return { ok: true as const, data: result.data as z.output<S> };
+  if (result.success) return { ok: true as const, data: result.data as z.output<S>, values };
   const errors: FieldErrors = {};
   for (const issue of result.error.issues) {
     const [first, row, field] = issue.path;
     const name = first === rows && typeof row === "number" && typeof field === "string" ? `${field}_${row}` : String(first ?? "form");
     errors[name] ??= issue.message;
-  }
-  const values: Record<string, string> = {};
-  for (const [key, value] of formData.entries()) {
-    if (typeof value === "string") values[key] = key in values ? `${values[key]},${value}` : value;
   }
   return { ok: false as const, errors, values };
 }
@@ -193,17 +195,31 @@ export async function signUpForMeal(
   db: TenantDb,
   input: MealSignup & { dateId: string; memberId: string; byDesk?: boolean },
 ): Promise<Result<{ signupId: string; status: "confirmed" | "waiting" }>> {
+  return db.transaction().execute((trx) => signUpForMealWithin(trx, input));
+}
+
+/** The desk signs someone up for a meal (also someone new, registered on the spot), with what each of them eats. */
+export async function deskSignUpForMeal(db: TenantDb, input: MealSignup & DeskPerson & { dateId: string }, actor: string) {
   return db.transaction().execute(async (trx) => {
-    const refused = await mealDateProblem(trx, input.dateId);
-    // An unknown date is signUpWithin's to answer, as for any activity.
-    if (refused?.error === "kitchen_date_not_meal") return refused;
-    const signedUp = await signUpWithin(trx, { dateId: input.dateId, memberId: input.memberId, guests: input.guests, byDesk: input.byDesk });
-    if (!signedUp.ok) return signedUp;
-    await trx.insertInto("meal_orders").values({ signup_id: signedUp.signupId, takeaway: input.takeaway }).execute();
-    const answers = input.people.flatMap((person, number) => (hasAnswer(person) ? [{ signup_id: signedUp.signupId, person: number, ...person }] : []));
-    if (answers.length > 0) await trx.insertInto("meal_diet_answers").values(answers).execute();
-    return signedUp;
+    const memberId = await deskPersonId(trx, input, actor);
+    if (!memberId) return problem("activity_person_required");
+    return signUpForMealWithin(trx, { ...input, memberId, byDesk: true });
   });
+}
+
+async function signUpForMealWithin(
+  trx: Transaction<TenantTables>,
+  input: MealSignup & { dateId: string; memberId: string; byDesk?: boolean },
+): Promise<Result<{ signupId: string; status: "confirmed" | "waiting" }>> {
+  const refused = await mealDateProblem(trx, input.dateId);
+  // An unknown date is signUpWithin's to answer, as for any activity.
+  if (refused?.error === "kitchen_date_not_meal") return refused;
+  const signedUp = await signUpWithin(trx, { dateId: input.dateId, memberId: input.memberId, guests: input.guests, byDesk: input.byDesk });
+  if (!signedUp.ok) return signedUp;
+  await trx.insertInto("meal_orders").values({ signup_id: signedUp.signupId, takeaway: input.takeaway }).execute();
+  const answers = input.people.flatMap((person, number) => (hasAnswer(person) ? [{ signup_id: signedUp.signupId, person: number, ...person }] : []));
+  if (answers.length > 0) await trx.insertInto("meal_diet_answers").values(answers).execute();
+  return signedUp;
 }
 
 // People who eat: everyone with a place or noted as came (someone let in from the waiting list).
@@ -357,6 +373,15 @@ export async function removeShift(db: TenantDb, input: { dateId: string; shiftId
 export async function takeShift(db: TenantDb, input: { shiftId: string; memberId: string }): Promise<Result> {
   const member = await db.selectFrom("members").select("role").where("id", "=", input.memberId).executeTakeFirst();
   if (member?.role !== "volunteer" && member?.role !== "coordinator") return problem("kitchen_shift_volunteers_only");
+  // A cooking shift opens the meal's allergy answers: only for a meal that is still to come.
+  const shift = await db
+    .selectFrom("kitchen_shifts")
+    .innerJoin("activity_dates", "activity_dates.id", "kitchen_shifts.date_id")
+    .select(["activity_dates.cancelled_at", sql<boolean>`(activity_dates.day + kitchen_shifts.ends_at) at time zone ${TIME_ZONE} < now()`.as("over")])
+    .where("kitchen_shifts.id", "=", input.shiftId)
+    .executeTakeFirst();
+  if (!shift) return problem("kitchen_shift_unknown");
+  if (shift.cancelled_at || shift.over) return problem("kitchen_shift_closed");
   try {
     await db.insertInto("kitchen_shift_signups").values({ shift_id: input.shiftId, member_id: input.memberId }).execute();
     return { ok: true };
