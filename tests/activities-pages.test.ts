@@ -220,6 +220,34 @@ describe("the desk's attendance list", () => {
     expect((await post(wijk, `/balie/activiteiten/${dateIds[0]}`, { intent: "cancel", reason: "Zin in" }, people.host!.cookie)).status).toBe(403);
   });
 
+  it("the desk signs someone new up for a meal, with their nut allergy", async () => {
+    const meal = await createActivity(
+      db(),
+      { title: "Buurtmaaltijd", kind: "meal", capacity: 20, schedule: { firstDay: soon, start: "17:30", end: "19:00", frequency: "once", untilDay: undefined } },
+      people.coordinator!.member.id,
+    );
+    const dateId = meal.dateIds[0]!;
+    const page = (await get(wijk, `/balie/activiteiten/${dateId}`, people.volunteer!.cookie)).body;
+    expect(page).toContain("Noten (zoals walnoten, hazelnoten)");
+    const body = new URLSearchParams({ intent: "signup", newName: "Mevrouw Yilmaz", newPhone: "06 12121212", guests: "0", takeaway: "ja" });
+    body.append("allergens_0", "nuts");
+    body.append("allergens_0", "peanuts");
+    const res = await request(server.url(wijk.slug, `/balie/activiteiten/${dateId}`), {
+      method: "POST",
+      headers: { Cookie: people.volunteer!.cookie, Origin: new URL(server.url(wijk.slug, "/")).origin, "Content-Type": "application/x-www-form-urlencoded" },
+      body: body.toString(),
+    });
+    expect(res.body).toContain("Aangemeld.");
+    const answers = await db()
+      .selectFrom("meal_diet_answers")
+      .innerJoin("activity_signups", "activity_signups.id", "meal_diet_answers.signup_id")
+      .innerJoin("members", "members.id", "activity_signups.member_id")
+      .select(["members.name", "meal_diet_answers.allergens"])
+      .where("activity_signups.date_id", "=", dateId)
+      .execute();
+    expect(answers).toEqual([{ name: "Mevrouw Yilmaz", allergens: ["nuts", "peanuts"] }]);
+  });
+
   it("another neighbourhood cannot open or change this neighbourhood's date", async () => {
     const { dateIds } = await aWalk();
     expect((await get(other, `/balie/activiteiten/${dateIds[0]}`, people.otherCoordinator!.cookie)).status).toBe(404);
