@@ -1,4 +1,5 @@
 import ical, { ICalEventStatus } from "ical-generator";
+import { LRUCache } from "lru-cache";
 import type { TenantDb } from "~/db/accessors.server";
 import { addDays } from "~/dates";
 import { dateMoment } from "./moments.server";
@@ -59,4 +60,22 @@ export async function agendaCalendar(
     });
   }
   return calendar.toString();
+}
+
+/**
+ * The public feed is the same for everyone who asks, and writing it is slow (ical-generator takes
+ * about 0.25 s for the quarter ahead of fifty weekly activities: scripts/bench/agenda.ts), while
+ * calendar apps of a whole neighbourhood ask for it every few hours. So each neighbourhood's feed
+ * is written at most once per five minutes, as long as its Cache-Control lets a calendar keep it.
+ */
+export const PUBLIC_FEED_SECONDS = 300;
+const publicFeeds = new LRUCache<string, string>({ max: 2000, ttl: PUBLIC_FEED_SECONDS * 1000 });
+
+export async function publicAgendaCalendar(db: TenantDb, tenantId: string, input: { name: string; host: string; agendaUrl: string; today: string }): Promise<string> {
+  const key = JSON.stringify([tenantId, input]);
+  const cached = publicFeeds.get(key);
+  if (cached !== undefined) return cached;
+  const text = await agendaCalendar(db, input);
+  publicFeeds.set(key, text);
+  return text;
 }
