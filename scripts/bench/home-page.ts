@@ -2,22 +2,12 @@
 // concurrent load, served in-process by the real app (createApp + the Remix build in build/).
 //   npx tsx scripts/bench/home-page.ts
 // BENCH_SECONDS (default 10) per case, BENCH_CONNECTIONS (default 50), BENCH_TENANTS_MANY (default 1000).
-import { execSync } from "node:child_process";
-import { existsSync } from "node:fs";
-import http from "node:http";
-import os from "node:os";
-import type { AddressInfo } from "node:net";
-import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import type { ServerBuild } from "@remix-run/node";
+import { fileURLToPath } from "node:url";
+import { get, loadBuild, startBenchServer } from "./http";
 import autocannon from "autocannon";
-import pino from "pino";
 import { demoNeighbourhoods } from "~/modules/demo/demo-neighbourhoods.server";
 import { seedNeighbourhood } from "~/modules/neighbourhood/seed.server";
-import { createFileStorage } from "~/modules/storage/storage.server";
-import { createSiteResolver } from "~/modules/tenants/resolve.server";
 import { createTenant } from "~/modules/tenants/tenants.server";
-import { createApp } from "~/server/app";
 import {
   benchSlug,
   machineContext,
@@ -34,14 +24,7 @@ const duration = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const many = Number(process.env.BENCH_TENANTS_MANY ?? 1000);
 
-// React picks its development or production build from NODE_ENV when it is first loaded (by the
-// Remix build, imported below), and the development build renders markedly slower. Measure
-// what a production deployment should run. A NODE_ENV given on the command line still wins:
-// `NODE_ENV= npx tsx scripts/bench/home-page.ts` measures what `npm start` runs when NODE_ENV is unset.
-process.env.NODE_ENV ??= "production";
-
-if (!existsSync("build/index.js")) execSync("npx remix build", { stdio: "inherit" });
-const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
+const build = await loadBuild();
 
 const nextTenant = fileURLToPath(new URL("next-tenant.cjs", import.meta.url));
 
@@ -65,38 +48,6 @@ async function createBenchTenants(database: BenchDatabase, count: number): Promi
   return tenants;
 }
 
-async function startServer(database: BenchDatabase, hostsSeen: Set<string>) {
-  const resolver = await createSiteResolver(database, { platformDomain: "localhost" });
-  // Production logs one JSON line per request; writing them to /dev/null keeps that cost in the figures.
-  const logger = pino({ level: "info" }, pino.destination("/dev/null"));
-  const storage = createFileStorage({ localDir: path.join(os.tmpdir(), "wijkplaats-bench-uploads") });
-  const app = createApp({ database, resolver, build, logger, trustProxy: false, platformDomain: "localhost", storage });
-  const server = app.listen(0, "127.0.0.1");
-  await new Promise((resolve) => server.once("listening", resolve));
-  // Counted on the server side, so "tenants hit" reports what arrived rather than what was meant.
-  server.on("request", (req: http.IncomingMessage) => hostsSeen.add(req.headers.host ?? ""));
-  return {
-    port: (server.address() as AddressInfo).port,
-    async close() {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-      await resolver.close();
-    },
-  };
-}
-
-/** A GET to 127.0.0.1 with the given Host header: `*.localhost` must not depend on the resolver. */
-function get(port: number, host: string, pathname = "/"): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = http.get({ host: "127.0.0.1", port, path: pathname, headers: { host } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (chunk: Buffer) => chunks.push(chunk));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
-    });
-    req.on("error", reject);
-  });
-}
-
 const rows: Record<string, string | number>[] = [];
 for (const { kind, tenants: count } of cases) {
   const database = await openBenchDatabase(kind);
@@ -104,7 +55,8 @@ for (const { kind, tenants: count } of cases) {
     const setupStarted = performance.now();
     const tenants = await createBenchTenants(database, count);
     const hostsSeen = new Set<string>();
-    const server = await startServer(database, hostsSeen);
+    // Counted on the server side, so "tenants hit" reports what arrived rather than what was meant.
+    const server = await startBenchServer(database, build, (req) => hostsSeen.add(req.headers.host ?? ""));
     try {
       const hostOf = (slug: string) => `${slug}.localhost:${server.port}`;
       // Check before measuring that the Host header really selects the tenant: ten tenants spread

@@ -13,7 +13,9 @@ import { createSiteResolver } from "~/modules/tenants/resolve.server";
 import { createApp } from "~/server/app";
 import type { BenchDatabase } from "./shared";
 
-// React's development build renders markedly slower; the benchmarks measure production.
+// React's development build renders markedly slower; the benchmarks measure production. A NODE_ENV
+// given on the command line still wins: `NODE_ENV= npx tsx scripts/bench/home-page.ts` measures what
+// `npm start` runs when NODE_ENV is unset.
 process.env.NODE_ENV ??= "production";
 
 /** The production build, built first when there is none. */
@@ -22,14 +24,18 @@ export async function loadBuild(): Promise<ServerBuild> {
   return (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
 }
 
-/** The app on a free port of 127.0.0.1, as `npm start` runs it (one JSON log line per request, to /dev/null). */
-export async function startBenchServer(database: BenchDatabase, build: ServerBuild) {
+/**
+ * The app on a free port of 127.0.0.1, as `npm start` runs it (one JSON log line per request, to
+ * /dev/null). `onRequest` sees every request as it arrives (home-page.ts counts the hosts hit).
+ */
+export async function startBenchServer(database: BenchDatabase, build: ServerBuild, onRequest?: (req: http.IncomingMessage) => void) {
   const resolver = await createSiteResolver(database, { platformDomain: "localhost" });
   const logger = pino({ level: "info" }, pino.destination("/dev/null"));
   const storage = createFileStorage({ localDir: path.join(os.tmpdir(), "wijkplaats-bench-uploads") });
   const app = createApp({ database, resolver, build, logger, trustProxy: false, platformDomain: "localhost", storage });
   const server = app.listen(0, "127.0.0.1");
   await new Promise((resolve) => server.once("listening", resolve));
+  if (onRequest) server.on("request", onRequest);
   return {
     port: (server.address() as AddressInfo).port,
     async close() {
@@ -40,7 +46,8 @@ export async function startBenchServer(database: BenchDatabase, build: ServerBui
   };
 }
 
-export function get(port: number, host: string, pathname: string): Promise<{ status: number; body: string }> {
+/** A GET to 127.0.0.1 with the given Host header: `*.localhost` must not depend on the resolver. */
+export function get(port: number, host: string, pathname = "/"): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = http.get({ host: "127.0.0.1", port, path: pathname, headers: { host } }, (res) => {
       const chunks: Buffer[] = [];
