@@ -12,6 +12,7 @@ import { createTool, toolFormSchema } from "~/modules/tool-library/tools.server"
 import { openTestDatabase, uniqueSlug } from "./support/database";
 import { signedInAs, type SignedIn } from "./support/people";
 import { postForm, request, startTestServer, type TestServer } from "./support/server";
+import { ledgerOf } from "./support/ledger";
 
 let database: Database;
 let server: TestServer;
@@ -158,8 +159,9 @@ describe("lending on the spot without JavaScript", () => {
 
     const lent = await postForm(server.url(wijk.slug, `/balie/uitlenen?${typed}`), { ...chosen, deposit: "cash", formToken: crypto.randomUUID() }, people.volunteer.cookie);
     expect(lent.status).toBe(303);
-    const loan = await db.selectFrom("loans").select(["member_id", "status", "condition_out", "deposit_payment"]).where("tool_id", "=", ids.drill).executeTakeFirstOrThrow();
-    expect(loan).toEqual({ member_id: ids.jan, status: "on_loan", condition_out: "Koffer heeft een barst", deposit_payment: "cash" });
+    const loan = await db.selectFrom("loans").select(["id", "member_id", "status", "condition_out", "deposit_cents"]).where("tool_id", "=", ids.drill).executeTakeFirstOrThrow();
+    expect(loan).toMatchObject({ member_id: ids.jan, status: "on_loan", condition_out: "Koffer heeft een barst" });
+    expect(await ledgerOf(db, loan.id)).toEqual([{ purpose: "deposit", kind: "payment", method: "cash", amount_cents: loan.deposit_cents, reason: null }]);
   });
 
   it("takes a sticker number typed in the search box as the tool, without searching first", async () => {

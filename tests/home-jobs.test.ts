@@ -13,6 +13,7 @@ import { openTestDatabase, uniqueSlug } from "./support/database";
 import { aHomeJob, aPng, aStorage } from "./support/factories";
 import { signedInAs } from "./support/people";
 import { postForm, request, startTestServer, type TestServer } from "./support/server";
+import { ledgerOf } from "./support/ledger";
 
 let database: Database;
 let server: TestServer;
@@ -267,7 +268,8 @@ describe("a job from request to done", () => {
       cookie("coordinator"),
     );
     expect(done.body).toContain("Opgeslagen.");
-    expect(await job(jobId)).toMatchObject({ status: "done", materials_cents: 980, contribution_payment: "waived", waived_reason: "Geen geld deze maand" });
+    expect(await job(jobId)).toMatchObject({ status: "done", materials_cents: 980 });
+    expect(await ledgerOf(db(), jobId)).toEqual([{ purpose: "contribution", kind: "waiver", method: null, amount_cents: 980, reason: "Geen geld deze maand" }]);
     expect(await hours()).toEqual([{ member_id: volunteer.member.id, minutes: 135 }]);
     expect(await assignedHomeJobs(db(), volunteer.member.id)).toEqual([]);
   });

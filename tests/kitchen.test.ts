@@ -45,6 +45,8 @@ import { createTenant } from "~/modules/tenants/tenants.server";
 import { openTestDatabase, uniqueSlug } from "./support/database";
 import { eventually } from "./support/eventually";
 import { aMember } from "./support/factories";
+import { ledgerOf } from "./support/ledger";
+import { paymentsOf } from "~/modules/payments/ledger.server";
 
 let database: Database;
 let wijk: TenantRow;
@@ -465,14 +467,14 @@ describe("the cost sheet", () => {
     expect(await pay(signupC, "cost", "cash")).toEqual({ ok: true, amountCents: 405 });
     expect(await pay(walkInSignup, "waived", "waived")).toEqual({ ok: true, amountCents: 0 });
     expect(await pay(signupWaiting, "cost", "cash")).toEqual({ ok: false, error: "kitchen_signup_waiting" });
-    // Recording again replaces the earlier note.
-    expect(await pay(signupA, "cost", "cash")).toEqual({ ok: true, amountCents: 1215 });
-    const payments = await db().selectFrom("meal_payments").select(["signup_id", "amount_cents", "method"]).where("signup_id", "in", [signupA, signupC, walkInSignup, signupWaiting]).execute();
-    expect(payments.sort((x, y) => x.amount_cents - y.amount_cents)).toEqual([
-      { signup_id: walkInSignup, amount_cents: 0, method: "waived" },
-      { signup_id: signupC, amount_cents: 405, method: "cash" },
-      { signup_id: signupA, amount_cents: 1215, method: "cash" },
-    ]);
+    // The ledger is written once: recording again (a second click, or a change of mind) is refused.
+    expect(await pay(signupA, "cost", "cash")).toEqual({ ok: false, error: "kitchen_payment_already_recorded" });
+    expect(await pay(walkInSignup, "cost", "cash")).toEqual({ ok: false, error: "kitchen_payment_already_recorded" });
+    expect(await ledgerOf(db(), signupA)).toEqual([{ purpose: "meal", kind: "payment", method: "cash", amount_cents: 1350, reason: null }]);
+    expect(await ledgerOf(db(), signupC)).toEqual([{ purpose: "meal", kind: "payment", method: "cash", amount_cents: 405, reason: null }]);
+    // A free meal is written down as what was forgiven: the cost price of the portion.
+    expect(await ledgerOf(db(), walkInSignup)).toEqual([{ purpose: "meal", kind: "waiver", method: null, amount_cents: 405, reason: "Maaltijd zonder betalen, afgesproken aan de balie" }]);
+    expect(await ledgerOf(db(), signupWaiting)).toEqual([]);
 
     expect(await removeCost(db(), { dateId, costId: groceries.ok ? groceries.costId : "" })).toEqual({ ok: true });
     expect((await costsOf(db(), dateId)).map((cost) => [cost.description, cost.amount_cents])).toEqual([["Brood", 773]]);
@@ -509,7 +511,7 @@ describe("the cost sheet", () => {
 });
 
 describe("a person's own data", () => {
-  it("the export holds their shifts, orders, answers and payments; erasure removes their answers and shifts", async () => {
+  it("the export holds their shifts, orders, answers and payments; erasure removes their answers and shifts, the books keep the amount", async () => {
     const { dateId, coordinator } = await aMeal();
     const account = await createAccount(platformDb(database), { email: `${uniqueSlug("kok")}@example.org`, password: "lekker koken in de buurt" });
     const person = await aMember(db(), { role: "volunteer", accountId: account.id });
@@ -527,8 +529,8 @@ describe("a person's own data", () => {
         { day: soon, person: 0, allergens: ["celery"], diets: [], note: null },
         { day: soon, person: 1, allergens: [], diets: [], note: "Geen koriander" },
       ],
-      payments: [{ day: soon, amount_cents: 1000, method: "cash" }],
     });
+    expect(await paymentsOf(db(), person.id)).toMatchObject([{ purpose: "meal", kind: "payment", method: "cash", amount_cents: 1000 }]);
 
     await db().transaction().execute((trx) => forgetKitchenOf(trx, person.id));
     expect(await answersOn(dateId)).toEqual([]);
@@ -538,7 +540,8 @@ describe("a person's own data", () => {
     await mealSignup((await aMeal()).dateId, person.id, { allergens_0: "fish" });
     await takeShift(db(), { shiftId, memberId: person.id });
     expect(await deleteOwnAccount(db(), platformDb(database), wijk.id, account.id)).toBe("ok");
-    expect(await kitchenDataOf(db(), person.id)).toEqual({ shifts: [], orders: [], dietAnswers: [], payments: [] });
-    expect(await db().selectFrom("meal_payments").select("signup_id").where("signup_id", "=", signupId).execute()).toEqual([]);
+    expect(await kitchenDataOf(db(), person.id)).toEqual({ shifts: [], orders: [], dietAnswers: [] });
+    // The money stays in the neighbourhood's books, no longer linked to them.
+    expect(await db().selectFrom("ledger_entries").select(["member_id", "amount_cents"]).where("record_id", "=", signupId).execute()).toEqual([{ member_id: null, amount_cents: 1000 }]);
   });
 });

@@ -18,6 +18,7 @@ import { changeToolStatus, createTool, searchCatalog, toolFormSchema, type ToolI
 import pino from "pino";
 import { openTestDatabase, uniqueSlug } from "./support/database";
 import { eventually } from "./support/eventually";
+import { ledgerOf } from "./support/ledger";
 
 let database: Database;
 let wijk: TenantRow;
@@ -145,7 +146,11 @@ describe("the desk", () => {
     const handedOut = await checkOutReservation(db, reserved.loanId, { conditionOut: "Slang heeft een krasje", deposit: "cash", fee: "waived", waivedReason: "Minima" }, desk, today);
     expect(handedOut.ok).toBe(true);
     const loan = await db.selectFrom("loans").selectAll().where("id", "=", reserved.loanId).executeTakeFirstOrThrow();
-    expect(loan).toMatchObject({ status: "on_loan", deposit_cents: 2500, deposit_payment: "cash", fee_cents: 250, fee_payment: "waived", waived_reason: "Minima" });
+    expect(loan).toMatchObject({ status: "on_loan", deposit_cents: 2500, fee_cents: 250 });
+    expect(await ledgerOf(db, reserved.loanId)).toEqual([
+      { purpose: "deposit", kind: "payment", method: "cash", amount_cents: 2500, reason: null },
+      { purpose: "fee", kind: "waiver", method: null, amount_cents: 250, reason: "Minima" },
+    ]);
     const again = await checkOutReservation(db, reserved.loanId, { conditionOut: null, deposit: "cash", fee: "cash", waivedReason: null }, desk, today);
     expect(again).toMatchObject({ ok: false, error: "loan_not_reserved" });
 
@@ -153,7 +158,7 @@ describe("the desk", () => {
     expect(back.ok).toBe(true);
     const returned = await db.selectFrom("loans").selectAll().where("id", "=", reserved.loanId).executeTakeFirstOrThrow();
     expect(returned.status).toBe("returned");
-    expect(returned.deposit_returned_at).not.toBeNull();
+    expect((await ledgerOf(db, reserved.loanId)).at(-1)).toEqual({ purpose: "deposit", kind: "refund", method: "cash", amount_cents: 2500, reason: "Borg terug bij inleveren" });
     const repaired = await db.selectFrom("tools").select("status").where("id", "=", toolId).executeTakeFirstOrThrow();
     expect(repaired.status).toBe("in_repair");
     const log = await db.selectFrom("tool_maintenance").select(["kind", "note"]).where("tool_id", "=", toolId).execute();

@@ -11,6 +11,7 @@ import { openTestDatabase, uniqueSlug } from "./support/database";
 import { aMember, aPng, aRepair } from "./support/factories";
 import { signedInAs } from "./support/people";
 import { postForm, request, startTestServer, type TestResponse, type TestServer } from "./support/server";
+import { ledgerOf } from "./support/ledger";
 
 let database: Database;
 let server: TestServer;
@@ -228,8 +229,9 @@ describe("the status flow", () => {
     expect(badMoney.body).toContain("Vul een bedrag in euro in");
     const ok = await post(wijk.slug, `/balie/reparaties/${bike}`, { ...close, payment: "cash" }, cookie("fixer"));
     expect(ok.body).toContain("Afgerond. De bewoner krijgt bericht.");
-    const row = await db().selectFrom("repairs").select(["status", "outcome", "contribution_cents", "contribution_payment"]).where("id", "=", bike).executeTakeFirstOrThrow();
-    expect(row).toEqual({ status: "done", outcome: "repaired", contribution_cents: 450, contribution_payment: "cash" });
+    const row = await db().selectFrom("repairs").select(["status", "outcome", "contribution_cents"]).where("id", "=", bike).executeTakeFirstOrThrow();
+    expect(row).toEqual({ status: "done", outcome: "repaired", contribution_cents: 450 });
+    expect(await ledgerOf(db(), bike)).toEqual([{ purpose: "contribution", kind: "payment", method: "cash", amount_cents: 450, reason: null }]);
     const subjects = (await platformDb(database).selectFrom("outbox").select("subject").where("to_address", "=", resident.email).orderBy("id").execute()).map((m) => m.subject);
     expect(subjects).toEqual(["Je reparatie is ingepland: Fiets (Gazelle)", "We wachten op onderdelen: Fiets (Gazelle)", "Je reparatie is klaar: Fiets (Gazelle)"]);
     const mine = await get(wijk.slug, `/reparaties/${bike}`, resident.cookie);

@@ -1,6 +1,7 @@
 import type { ActivityTables } from "~/modules/activities/tables";
 import type { HomeJobTables } from "~/modules/home-jobs/tables";
 import type { KitchenTables } from "~/modules/kitchen/tables";
+import type { PaymentTables } from "~/modules/payments/tables";
 import type { RepairCafeTables } from "~/modules/repair-cafe/tables";
 import type { RepairTables } from "~/modules/repairs/tables";
 import type { ColumnType, Generated, Selectable } from "kysely";
@@ -96,7 +97,7 @@ export interface TenantsTable {
 export type TenantRow = Selectable<TenantsTable>;
 
 /** Tables inside every neighbourhood's own schema. */
-export interface TenantTables extends RepairTables, RepairCafeTables, HomeJobTables, ActivityTables, KitchenTables {
+export interface TenantTables extends RepairTables, RepairCafeTables, HomeJobTables, ActivityTables, KitchenTables, PaymentTables {
   audit_log: AuditLogTable;
   invitations: InvitationsTable;
   members: MembersTable;
@@ -257,11 +258,7 @@ export interface LoansTable {
   returned_by: string | null;
   condition_in: string | null;
   deposit_cents: number | null;
-  deposit_payment: Payment | null;
-  deposit_returned_at: Date | null;
   fee_cents: number | null;
-  fee_payment: Payment | null;
-  waived_reason: string | null;
   cancelled_at: Date | null;
   due_reminder_sent_at: Date | null;
   overdue_reminder_sent_at: Date | null;

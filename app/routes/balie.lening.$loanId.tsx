@@ -56,7 +56,8 @@ export default function DeskLoan() {
   const d = t.toolLibrary.desk;
   const day = (value: string) => formatDay(value, lang);
   const mine = (intent: string) => (answer?.intent === intent ? answer : undefined);
-  const payment = (cents: number | null, how: string | null) => (cents ? `${formatEuro(cents, lang)}, ${how === "waived" ? d.waived : d.paidCash}` : null);
+  const payment = (cents: number | null, how: string | null) => (cents && how ? `${formatEuro(cents, lang)}, ${how === "waived" ? d.waived : d.paidCash}` : null);
+  const waivedReason = loan.deposit_waived_reason ?? loan.fee_waived_reason;
   return (
     <>
       <p>
@@ -114,10 +115,10 @@ export default function DeskLoan() {
             <dd>{payment(loan.fee_cents, loan.fee_payment)}</dd>
           </>
         ) : null}
-        {loan.waived_reason ? (
+        {waivedReason ? (
           <>
             <dt>{d.waivedReason}</dt>
-            <dd>{loan.waived_reason}</dd>
+            <dd>{waivedReason}</dd>
           </>
         ) : null}
         {loan.condition_in ? (

@@ -2,13 +2,14 @@ import { sql, type Transaction, type Updateable } from "kysely";
 import { z } from "zod";
 import { platformDbAlongside, type TenantDb } from "~/db/accessors.server";
 import type { MemberRow, TenantTables } from "~/db/tables";
-import { formatDay, isIsoDay } from "~/dates";
+import { formatDay, isIsoDay, TIME_ZONE } from "~/dates";
 import { optionalText, requiredText } from "~/forms";
 import { messages } from "~/i18n/messages";
 import { euroCentsSchema } from "~/money";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { queueEmail } from "~/modules/email/outbox.server";
 import { ERASED_ON_REQUEST } from "~/modules/members/members.server";
+import { settleAtDesk, settledHow, waiverReason } from "~/modules/payments/ledger.server";
 import { neighbourhoodUrl } from "~/modules/tenants/tenants.server";
 import { checkImage, newTenantFileKey, type FileStorage } from "~/modules/storage/storage.server";
 import { homeJobStatuses, urgencies, type HomeJobStatus } from "./tables";
@@ -209,7 +210,7 @@ export async function getJob(db: TenantDb, jobId: string) {
     .selectFrom("home_jobs")
     .leftJoin("members as requester", "requester.id", "home_jobs.requester_id")
     .leftJoin("home_job_partners as partner", "partner.id", "home_jobs.partner_id")
-    .select([
+    .select((eb) => [
       "home_jobs.id",
       "home_jobs.requester_id",
       "home_jobs.description",
@@ -228,8 +229,8 @@ export async function getJob(db: TenantDb, jobId: string) {
       sql<string | null>`home_jobs.scheduled_on::text`.as("scheduled_on"),
       "home_jobs.materials_cents",
       "home_jobs.materials_description",
-      "home_jobs.contribution_payment",
-      "home_jobs.waived_reason",
+      settledHow(eb, "home_job", "home_jobs.id", "contribution").as("contribution_payment"),
+      waiverReason(eb, "home_job", "home_jobs.id", "contribution").as("waived_reason"),
       "home_jobs.created_at",
       "requester.name as requester_name",
       "requester.phone as requester_phone",
@@ -480,11 +481,16 @@ export async function completeJob(
     const wrong = await transition(trx, jobId, input.seen, "done", {
       materials_cents: input.materials ?? 0,
       materials_description: input.materialsDescription,
-      contribution_payment: input.payment,
-      waived_reason: input.payment === "waived" ? input.waivedReason : null,
       done_at: new Date(),
     });
     if (wrong) return wrong;
+    const job = await trx
+      .selectFrom("home_jobs")
+      .select(["requester_id", sql<string>`to_char(created_at at time zone ${TIME_ZONE}, 'DD-MM-YYYY')`.as("asked_on")])
+      .where("id", "=", jobId)
+      .executeTakeFirstOrThrow();
+    const due = { module: "home_jobs", recordType: "home_job", recordId: jobId, purpose: "contribution", description: `Klus van ${job.asked_on}`, memberId: job.requester_id } as const;
+    await settleAtDesk(trx, { ...due, amountCents: input.materials ?? 0 }, input.payment, input.waivedReason, actor);
     const team = new Set((await trx.selectFrom("home_job_team").select("member_id").where("job_id", "=", jobId).execute()).map((row) => row.member_id));
     for (const entry of hours) if (team.has(entry.memberId)) await saveHours(trx, jobId, entry.memberId, entry.minutes, actor);
     return { ok: true };
@@ -546,7 +552,7 @@ export async function homeJobDataOf(db: TenantDb, memberId: string) {
   const [requested, hours] = await Promise.all([
     db
       .selectFrom("home_jobs")
-      .select(["id", "description", "address", "urgency", "status", "notes", "decision_reason", "cancel_reason", "estimate_cents", "estimate_accepted_at", "scheduled_on", "materials_cents", "contribution_payment", "waived_reason", "created_at", "done_at"])
+      .select(["id", "description", "address", "urgency", "status", "notes", "decision_reason", "cancel_reason", "estimate_cents", "estimate_accepted_at", "scheduled_on", "materials_cents", "created_at", "done_at"])
       .where("requester_id", "=", memberId)
       .orderBy("created_at")
       .execute(),
@@ -567,7 +573,6 @@ export async function forgetHomeJobsOf(db: TenantDb, memberId: string): Promise<
       address: null,
       notes: null,
       decision_reason: eb.case().when("decision_reason", "is not", null).then(ERASED_ON_REQUEST).else(null).end(),
-      waived_reason: eb.case().when("waived_reason", "is not", null).then(ERASED_ON_REQUEST).else(null).end(),
       cancel_reason: eb.case().when("cancel_reason", "is not", null).then(ERASED_ON_REQUEST).else(null).end(),
     }))
     .where("requester_id", "=", memberId)

@@ -53,8 +53,6 @@ export interface HomeJobsTable {
   scheduled_on: ColumnType<Date | string | null, string | null | undefined, string | null>;
   materials_cents: number | null;
   materials_description: string | null;
-  contribution_payment: "cash" | "waived" | null;
-  waived_reason: string | null;
   done_at: Date | null;
   closed_at: Date | null;
   cancel_reason: string | null;

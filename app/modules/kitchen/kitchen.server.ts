@@ -7,6 +7,7 @@ import { checkbox, requiredText, type FieldErrors } from "~/forms";
 import { euroCentsSchema } from "~/money";
 import { deskPersonId, signUpWithin, type DeskPerson } from "~/modules/activities/activities.server";
 import { signupsThatCame } from "~/modules/activities/figures.server";
+import { settleAtDesk } from "~/modules/payments/ledger.server";
 import { allergens, diets } from "./allergens";
 import { paymentChoices, paymentMethods, shiftTasks } from "./tables";
 
@@ -521,32 +522,50 @@ export const paymentSchema = z
   });
 export type PaymentInput = z.output<typeof paymentSchema>;
 
+/** The ledger's reason for a meal the desk let someone eat for free (one click, no questions asked). */
+const MEAL_WAIVED = "Maaltijd zonder betalen, afgesproken aan de balie";
+
 /**
- * Notes what a sign-up paid for its portions (the person and their guests): the cost price per
- * portion, that rounded up to 50 cents, or nothing. Recording again replaces the earlier note.
+ * Puts in the ledger what a sign-up paid for its portions (the person and their guests): the cost
+ * price per portion, that rounded up to 50 cents, or nothing. It is recorded once: a mistake is
+ * put right by a coordinator's refund, not by writing over it.
  */
 export async function recordPayment(db: TenantDb, input: PaymentInput & { signupId: string }, actor: string): Promise<Result<{ amountCents: number }>> {
-  const signup = await db
-    .selectFrom("activity_signups")
-    .innerJoin("activity_dates", "activity_dates.id", "activity_signups.date_id")
-    .innerJoin("activities", "activities.id", "activity_dates.activity_id")
-    .select(["activity_signups.date_id", "activity_signups.guests", eats.as("eats"), "activities.kind"])
-    .where("activity_signups.id", "=", input.signupId)
-    .executeTakeFirst();
-  if (!signup) return problem("kitchen_signup_unknown");
-  if (signup.kind !== "meal") return problem("kitchen_date_not_meal");
-  if (!signup.eats) return problem("kitchen_signup_waiting");
-  const price = await costPrice(db, signup.date_id);
-  const perPortion = { cost: price.perPortionCents, rounded: price.roundedCents, waived: 0 }[input.choice];
-  if (perPortion === null) return problem("kitchen_no_cost_price");
-  const amount = perPortion * (1 + signup.guests);
-  const payment = { amount_cents: amount, method: input.method, recorded_at: new Date(), recorded_by: actor };
-  await db
-    .insertInto("meal_payments")
-    .values({ signup_id: input.signupId, ...payment })
-    .onConflict((conflict) => conflict.column("signup_id").doUpdateSet(payment))
-    .execute();
-  return { ok: true, amountCents: amount };
+  return db.transaction().execute(async (trx) => {
+    const signup = await trx
+      .selectFrom("activity_signups")
+      .innerJoin("activity_dates", "activity_dates.id", "activity_signups.date_id")
+      .innerJoin("activities", "activities.id", "activity_dates.activity_id")
+      .select([
+        "activity_signups.date_id",
+        "activity_signups.guests",
+        "activity_signups.member_id",
+        eats.as("eats"),
+        "activities.kind",
+        sql<string>`'Maaltijd ' || to_char(activity_dates.day, 'DD-MM-YYYY') || ': ' || left(activities.title, 150)`.as("description"),
+      ])
+      .where("activity_signups.id", "=", input.signupId)
+      .forUpdate("activity_signups")
+      .executeTakeFirst();
+    if (!signup) return problem("kitchen_signup_unknown");
+    if (signup.kind !== "meal") return problem("kitchen_date_not_meal");
+    if (!signup.eats) return problem("kitchen_signup_waiting");
+    const recorded = await trx
+      .selectFrom("ledger_entries")
+      .select("id")
+      .where("record_type", "=", "activity_signup")
+      .where("record_id", "=", input.signupId)
+      .where("kind", "<>", "refund")
+      .executeTakeFirst();
+    if (recorded) return problem("kitchen_payment_already_recorded");
+    const price = await costPrice(trx, signup.date_id);
+    const perPortion = { cost: price.perPortionCents, rounded: price.roundedCents, waived: price.perPortionCents ?? 0 }[input.choice];
+    if (perPortion === null) return problem("kitchen_no_cost_price");
+    const amount = perPortion * (1 + signup.guests);
+    const due = { module: "kitchen", recordType: "activity_signup", recordId: input.signupId, purpose: "meal", amountCents: amount, description: signup.description, memberId: signup.member_id } as const;
+    await settleAtDesk(trx, due, input.method, input.method === "waived" ? MEAL_WAIVED : null, actor);
+    return { ok: true, amountCents: input.method === "waived" ? 0 : amount };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -574,7 +593,7 @@ export async function kitchenDataOf(db: TenantDb, memberId: string) {
     .where("activities.kind", "=", "meal")
     .orderBy("activity_dates.day");
   const meal = ["activities.title", sql<string>`activity_dates.day::text`.as("day")] as const;
-  const [shifts, orders, dietAnswers, payments] = await Promise.all([
+  const [shifts, orders, dietAnswers] = await Promise.all([
     db
       .selectFrom("kitchen_shift_signups")
       .innerJoin("kitchen_shifts", "kitchen_shifts.id", "kitchen_shift_signups.shift_id")
@@ -596,10 +615,6 @@ export async function kitchenDataOf(db: TenantDb, memberId: string) {
       .select([...meal, "meal_diet_answers.person", "meal_diet_answers.allergens", "meal_diet_answers.diets", "meal_diet_answers.note"])
       .orderBy("meal_diet_answers.person")
       .execute(),
-    meals
-      .innerJoin("meal_payments", "meal_payments.signup_id", "activity_signups.id")
-      .select([...meal, "meal_payments.amount_cents", "meal_payments.method", "meal_payments.recorded_at"])
-      .execute(),
   ]);
-  return { shifts, orders, dietAnswers, payments };
+  return { shifts, orders, dietAnswers };
 }

@@ -351,6 +351,7 @@ const validationNl = {
   kitchen_payment_method_invalid: "Kies contant of niet betaald. Wie niets betaalt, heeft niet betaald.",
   kitchen_signup_unknown: "Deze aanmelding kennen we niet.",
   kitchen_signup_waiting: "Deze persoon staat nog op de wachtlijst en heeft niet mee gegeten.",
+  kitchen_payment_already_recorded: "Voor deze persoon is al iets genoteerd. Klopt het niet? Een coördinator kan het geld teruggeven.",
   kitchen_no_cost_price: "Er is nog geen kostprijs: niemand heeft mee gegeten. Kies niet betaald.",
 };
 
@@ -381,6 +382,7 @@ const validationEn = {
   kitchen_payment_method_invalid: "Choose cash or not paid. Someone who pays nothing has not paid.",
   kitchen_signup_unknown: "We do not know this sign-up.",
   kitchen_signup_waiting: "This person is still on the waiting list and did not eat with us.",
+  kitchen_payment_already_recorded: "Something has already been noted for this person. Is it wrong? A coordinator can give the money back.",
   kitchen_no_cost_price: "There is no cost price yet: nobody ate with us. Choose not paid.",
 };
 

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { z } from "zod";
 import type { TenantDb } from "~/db/accessors.server";
 import { agendaDates } from "~/modules/activities/agenda.server";
@@ -12,13 +13,22 @@ export async function mealsWithShifts(db: TenantDb, period: { from: string; to: 
   return Promise.all(meals.map(async (meal) => ({ ...meal, shifts: await shiftsOf(db, meal.id) })));
 }
 
-/** What each sign-up for a meal date paid, as recorded by recordPayment. */
+/** How each sign-up for a meal date settled, as the ledger holds it (recordPayment). */
 export function paymentsOf(db: TenantDb, dateId: string) {
   return db
-    .selectFrom("meal_payments")
-    .innerJoin("activity_signups", "activity_signups.id", "meal_payments.signup_id")
-    .select(["meal_payments.signup_id as signupId", "meal_payments.amount_cents as amountCents", "meal_payments.method"])
+    .selectFrom("ledger_entries")
+    .innerJoin("activity_signups", "activity_signups.id", "ledger_entries.record_id")
+    .select([
+      "ledger_entries.record_id as signupId",
+      // A waiver's amount is what was forgiven; the desk's column shows what was paid.
+      sql<number>`case when ledger_entries.kind = 'waiver' then 0 else ledger_entries.amount_cents end`.as("amountCents"),
+      sql<"cash" | "waived">`coalesce(ledger_entries.method, 'waived')`.as("method"),
+    ])
+    .where("ledger_entries.record_type", "=", "activity_signup")
+    .where("ledger_entries.kind", "<>", "refund")
     .where("activity_signups.date_id", "=", dateId)
+    // A payment wins over a waiver of the rest: it comes last into the page's map.
+    .orderBy(sql`ledger_entries.kind = 'payment'`)
     .execute();
 }
 

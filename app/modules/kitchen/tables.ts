@@ -9,7 +9,6 @@ export interface KitchenTables {
   kitchen_shifts: KitchenShiftsTable;
   kitchen_shift_signups: KitchenShiftSignupsTable;
   meal_costs: MealCostsTable;
-  meal_payments: MealPaymentsTable;
 }
 
 export const shiftTasks = ["shopping", "cooking", "serving", "washing_up"] as const;
@@ -71,13 +70,4 @@ export interface MealCostsTable {
   amount_cents: number;
   created_at: ColumnType<Date, never, never>;
   created_by: string | null;
-}
-
-/** What was asked of one sign-up for a meal; online payment comes with the payments issue. */
-export interface MealPaymentsTable {
-  signup_id: string;
-  amount_cents: number;
-  method: PaymentMethod;
-  recorded_at: ColumnType<Date, Date | undefined, Date>;
-  recorded_by: string | null;
 }

@@ -6,7 +6,8 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { forgetHomeJobsOf, homeJobDataOf } from "~/modules/home-jobs/jobs.server";
 import { lockCoordinatorsWhoCanLogIn } from "./members.server";
 import { repairCafeDataOf } from "~/modules/repair-cafe/repair-cafe.server";
-import { forgetRepairsOf, repairDataOf } from "~/modules/repairs/repairs.server";
+import { forgetPaymentsOf, paymentsOf } from "~/modules/payments/ledger.server";
+import { repairDataOf } from "~/modules/repairs/repairs.server";
 import { forgetLoansOf, lendingDataOf } from "~/modules/tool-library/loans.server";
 
 export const ownProfileSchema = z.object({
@@ -43,17 +44,18 @@ export async function exportOwnData(db: TenantDb, platform: PlatformDb, accountI
     .where((eb) => eb.or([eb("subject_member_id", "=", member.id), eb("actor_member_id", "=", member.id)]))
     .orderBy("id")
     .execute();
-  const [{ loans, lendingBlock }, repairs, repairCafeBookings, homeJobs, activitySignups, kitchen] = await Promise.all([
+  const [{ loans, lendingBlock }, repairs, repairCafeBookings, homeJobs, activitySignups, kitchen, payments] = await Promise.all([
     lendingDataOf(db, member.id),
     repairDataOf(db, member.id),
     repairCafeDataOf(db, member.id),
     homeJobDataOf(db, member.id),
     activityDataOf(db, member.id),
     kitchenDataOf(db, member.id),
+    paymentsOf(db, member.id),
   ]);
   await recordAudit(db, { actor: member.id, action: "data_exported", subject: member.id });
   const { account_id: _accountId, ...record } = member;
-  return { exportedAt: new Date().toISOString(), account, neighbourhoodRecord: record, sessions, history, loans, lendingBlock, repairs, repairCafeBookings, homeJobs, activitySignups, kitchen };
+  return { exportedAt: new Date().toISOString(), account, neighbourhoodRecord: record, sessions, history, loans, lendingBlock, repairs, repairCafeBookings, homeJobs, activitySignups, kitchen, payments };
 }
 
 /**
@@ -76,7 +78,7 @@ export async function deleteOwnAccount(db: TenantDb, platform: PlatformDb, tenan
       await trx.updateTable("loans").set({ status: "cancelled", cancelled_at: new Date() }).where("member_id", "=", member.id).where("status", "=", "reserved").execute();
       await forgetHomeJobsOf(trx, member.id);
       await forgetLoansOf(trx, member.id);
-      await forgetRepairsOf(trx, member.id);
+      await forgetPaymentsOf(trx, member.id);
       await forgetKitchenOf(trx, member.id);
       await forgetActivitiesOf(trx, member.id);
       await trx.deleteFrom("members").where("id", "=", member.id).execute();

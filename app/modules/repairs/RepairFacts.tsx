@@ -1,3 +1,4 @@
+import type { Settlement } from "~/modules/payments/tables";
 import { useLanguage } from "~/i18n/use-messages";
 import { formatDay } from "~/dates";
 import { formatEuro } from "~/money";
@@ -14,7 +15,7 @@ export interface RepairFactsData {
   planned_on: string | null;
   outcome: RepairOutcome | null;
   contribution_cents: number | null;
-  contribution_payment: "cash" | "waived" | null;
+  contribution_payment: Settlement | null;
 }
 
 /**

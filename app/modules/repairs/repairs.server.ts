@@ -1,4 +1,4 @@
-import { sql, type Transaction } from "kysely";
+import { type ExpressionBuilder, sql, type Transaction } from "kysely";
 import { z } from "zod";
 import { platformDbAlongside, type TenantDb } from "~/db/accessors.server";
 import type { Role, TenantTables } from "~/db/tables";
@@ -8,7 +8,8 @@ import { messages } from "~/i18n/messages";
 import { euroCentsSchema } from "~/money";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { queueEmail } from "~/modules/email/outbox.server";
-import { ERASED_ON_REQUEST, registerAtDesk } from "~/modules/members/members.server";
+import { registerAtDesk } from "~/modules/members/members.server";
+import { settleAtDesk, settledHow, waiverReason } from "~/modules/payments/ledger.server";
 import { checkImage, newTenantFileKey, type FileStorage } from "~/modules/storage/storage.server";
 import type { UploadedFile } from "~/uploads.server";
 import { ordsProductCategories, ordsRepairBarriers } from "./ords";
@@ -113,7 +114,8 @@ export async function registerRepair(
 // ---------------------------------------------------------------------------------------------
 // Reading
 
-const repairColumns = [
+const repairColumns = (eb: ExpressionBuilder<TenantTables, "repairs">) =>
+  [
   "repairs.id",
   "repairs.number",
   "repairs.member_id",
@@ -129,8 +131,8 @@ const repairColumns = [
   "repairs.year_of_manufacture",
   "repairs.problem",
   "repairs.contribution_cents",
-  "repairs.contribution_payment",
-  "repairs.waived_reason",
+  settledHow(eb, "repair", "repairs.id", "contribution").as("contribution_payment"),
+  waiverReason(eb, "repair", "repairs.id", "contribution").as("waived_reason"),
   "repairs.created_at",
   "repairs.updated_at",
   "repairs.done_at",
@@ -141,7 +143,7 @@ const repairColumns = [
 export function repairsOf(db: TenantDb, memberId: string) {
   return db
     .selectFrom("repairs")
-    .select(repairColumns)
+    .select((eb) => repairColumns(eb))
     .where("member_id", "=", memberId)
     .orderBy(sql`status in ('done', 'collected')`)
     .orderBy("created_at", "desc")
@@ -166,7 +168,7 @@ async function extras(db: TenantDb, repairId: string) {
 
 /** One repair as its owner sees it; null when it is not theirs (or does not exist). */
 export async function repairForOwner(db: TenantDb, repairId: string, memberId: string) {
-  const repair = await db.selectFrom("repairs").select(repairColumns).where("id", "=", repairId).where("member_id", "=", memberId).executeTakeFirst();
+  const repair = await db.selectFrom("repairs").select((eb) => repairColumns(eb)).where("id", "=", repairId).where("member_id", "=", memberId).executeTakeFirst();
   return repair ? { repair, ...(await extras(db, repairId)) } : null;
 }
 
@@ -175,7 +177,7 @@ export async function repairForDesk(db: TenantDb, repairId: string) {
   const repair = await db
     .selectFrom("repairs")
     .leftJoin("members", "members.id", "repairs.member_id")
-    .select([...repairColumns, "members.name as member_name", sql<boolean>`members.account_id is not null`.as("member_has_account")])
+    .select((eb) => [...repairColumns(eb), "members.name as member_name", sql<boolean>`members.account_id is not null`.as("member_has_account")])
     .where("repairs.id", "=", repairId)
     .executeTakeFirst();
   return repair ? { repair, ...(await extras(db, repairId)) } : null;
@@ -441,9 +443,8 @@ export type CloseInput = z.output<typeof closeSchema>;
 
 /** The fixer closes the repair: it becomes "done", with its outcome and the contribution. */
 export async function closeRepair(db: TenantDb, repairId: string, input: CloseInput, context: ChangeContext): Promise<Result> {
-  const paid = input.contribution ? (input.payment ?? null) : null;
-  return db.transaction().execute(async (trx) =>
-    move(
+  return db.transaction().execute(async (trx) => {
+    const moved = await move(
       trx,
       repairId,
       input.expected,
@@ -455,20 +456,24 @@ export async function closeRepair(db: TenantDb, repairId: string, input: CloseIn
         problem: input.problem,
         year_of_manufacture: input.year,
         contribution_cents: input.contribution,
-        contribution_payment: paid,
-        waived_reason: paid === "waived" ? input.waivedReason : null,
         done_at: new Date(),
       },
       context,
-    ),
-  );
+    );
+    if (moved.ok && input.contribution && input.payment) {
+      const repair = await trx.selectFrom("repairs").select(["number", "member_id"]).where("id", "=", repairId).executeTakeFirstOrThrow();
+      const due = { module: "repairs", recordType: "repair", recordId: repairId, purpose: "contribution", amountCents: input.contribution, description: `Reparatie ${repair.number}`, memberId: repair.member_id } as const;
+      await settleAtDesk(trx, due, input.payment, input.waivedReason, context.actor);
+    }
+    return moved;
+  });
 }
 
 /** Everything the repairs module keeps about one person, for their data export. */
 export async function repairDataOf(db: TenantDb, memberId: string) {
   const repairs = await db
     .selectFrom("repairs")
-    .select(["id", "number", "kind", "brand", "fault", "learn_myself", "status", "outcome", "contribution_cents", "contribution_payment", "waived_reason", "created_at", "done_at", "collected_at"])
+    .select(["id", "number", "kind", "brand", "fault", "learn_myself", "status", "outcome", "contribution_cents", "created_at", "done_at", "collected_at"])
     .where("member_id", "=", memberId)
     .orderBy("created_at")
     .execute();
@@ -478,10 +483,4 @@ export async function repairDataOf(db: TenantDb, memberId: string) {
   return repairs.map((repair) => ({ ...repair, parts: parts.filter((part) => part.repair_id === repair.id).map(({ description, cost_cents }) => ({ description, cost_cents })) }));
 }
 
-/**
- * When someone erases their data: their repairs stay for the numbers and the ORDS export (whose
- * fault and findings carry no names), without the reason their contribution was waived.
- */
-export async function forgetRepairsOf(db: TenantDb, memberId: string): Promise<void> {
-  await db.updateTable("repairs").set({ waived_reason: ERASED_ON_REQUEST }).where("member_id", "=", memberId).where("waived_reason", "is not", null).execute();
-}
+

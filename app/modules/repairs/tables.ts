@@ -32,8 +32,6 @@ export interface RepairsTable {
   year_of_manufacture: number | null;
   problem: string | null;
   contribution_cents: number | null;
-  contribution_payment: "cash" | "waived" | null;
-  waived_reason: string | null;
   created_at: ColumnType<Date, never, never>;
   created_by: string | null;
   updated_at: ColumnType<Date, Date | undefined, Date>;

@@ -1,10 +1,11 @@
-import { sql, type SqlBool, type Transaction } from "kysely";
+import { type ExpressionBuilder, sql, type SqlBool, type Transaction } from "kysely";
 import { z } from "zod";
 import type { TenantDb } from "~/db/accessors.server";
 import type { TenantTables } from "~/db/tables";
 import { addDays, daysBetween, isIsoDay, isoWeekday } from "~/dates";
 import { checkbox, optionalText } from "~/forms";
-import { ERASED_ON_REQUEST, registerAtDesk } from "~/modules/members/members.server";
+import { registerAtDesk } from "~/modules/members/members.server";
+import { refundedAt, returnCash, settleAtDesk, settledHow, waiverReason } from "~/modules/payments/ledger.server";
 
 /**
  * Reservations and loans are rows of one table: a reservation becomes a loan when the desk hands the
@@ -123,16 +124,18 @@ const loanColumns = [
 ] as const;
 
 /** What the desk wrote down at hand-out and take-back: notes and payments. */
-const handOutRecordColumns = [
-  "loans.condition_out",
-  "loans.condition_in",
-  "loans.deposit_cents",
-  "loans.deposit_payment",
-  "loans.deposit_returned_at",
-  "loans.fee_cents",
-  "loans.fee_payment",
-  "loans.waived_reason",
-] as const;
+const handOutRecordColumns = (eb: ExpressionBuilder<TenantTables, "loans">) =>
+  [
+    "loans.condition_out",
+    "loans.condition_in",
+    "loans.deposit_cents",
+    settledHow(eb, "loan", "loans.id", "deposit").as("deposit_payment"),
+    refundedAt(eb, "loan", "loans.id", "deposit").as("deposit_returned_at"),
+    "loans.fee_cents",
+    settledHow(eb, "loan", "loans.id", "fee").as("fee_payment"),
+    waiverReason(eb, "loan", "loans.id", "deposit").as("deposit_waived_reason"),
+    waiverReason(eb, "loan", "loans.id", "fee").as("fee_waived_reason"),
+  ] as const;
 
 /** Everything the tool library keeps about one person, for their data export. */
 export async function lendingDataOf(db: TenantDb, memberId: string) {
@@ -140,10 +143,7 @@ export async function lendingDataOf(db: TenantDb, memberId: string) {
     db
       .selectFrom("loans")
       .innerJoin("tools", "tools.id", "loans.tool_id")
-      .select([
-        ...loanColumns,
-        ...handOutRecordColumns,
-      ])
+      .select((eb) => [...loanColumns, ...handOutRecordColumns(eb)])
       .where("loans.member_id", "=", memberId)
       .orderBy("loans.created_at")
       .execute(),
@@ -154,14 +154,10 @@ export async function lendingDataOf(db: TenantDb, memberId: string) {
 
 /**
  * When someone erases their data: their past loans stay for the numbers, without what the desk
- * wrote about them (condition notes, why a payment was waived; that reason must stay filled).
+ * wrote about them (condition notes; why a payment was waived goes with the ledger's erasure).
  */
 export async function forgetLoansOf(db: TenantDb, memberId: string): Promise<void> {
-  await db
-    .updateTable("loans")
-    .set((eb) => ({ condition_out: null, condition_in: null, waived_reason: eb.case().when("waived_reason", "is not", null).then(ERASED_ON_REQUEST).else(null).end() }))
-    .where("member_id", "=", memberId)
-    .execute();
+  await db.updateTable("loans").set({ condition_out: null, condition_in: null }).where("member_id", "=", memberId).execute();
 }
 
 /** Someone's own reservations and loans, open ones first. */
@@ -228,26 +224,32 @@ export const walkInSchema = z.preprocess(
     }),
 );
 
+type Amounts = { deposit: number | null; fee: number | null; description: string };
+
 /** The amounts to settle at hand-out come from the tool; each needs to be paid or waived. */
-async function settlePayments(trx: Transaction<TenantTables>, toolId: string, input: CheckOutInput): Promise<Result<{ deposit: number | null; fee: number | null }>> {
-  const tool = await trx.selectFrom("tools").select(["deposit_cents", "fee_cents"]).where("id", "=", toolId).executeTakeFirstOrThrow();
+async function settlePayments(trx: Transaction<TenantTables>, toolId: string, input: CheckOutInput): Promise<Result<Amounts>> {
+  const tool = await trx.selectFrom("tools").select(["number", "name", "deposit_cents", "fee_cents"]).where("id", "=", toolId).executeTakeFirstOrThrow();
   if (tool.deposit_cents && !input.deposit) return problem("deposit", "payment_required");
   if (tool.fee_cents && !input.fee) return problem("fee", "payment_required");
-  return { ok: true, deposit: tool.deposit_cents, fee: tool.fee_cents };
+  return { ok: true, deposit: tool.deposit_cents, fee: tool.fee_cents, description: `Lening ${tool.number}: ${tool.name}`.slice(0, 200) };
 }
 
-function handOut(settled: { deposit: number | null; fee: number | null }, input: CheckOutInput, actor: string) {
+function handOut(amounts: Amounts, input: CheckOutInput, actor: string) {
   return {
     status: "on_loan" as const,
     checked_out_at: new Date(),
     checked_out_by: actor,
     condition_out: input.conditionOut,
-    deposit_cents: settled.deposit,
-    deposit_payment: settled.deposit ? (input.deposit ?? null) : null,
-    fee_cents: settled.fee,
-    fee_payment: settled.fee ? (input.fee ?? null) : null,
-    waived_reason: input.deposit === "waived" || input.fee === "waived" ? input.waivedReason : null,
+    deposit_cents: amounts.deposit,
+    fee_cents: amounts.fee,
   };
+}
+
+/** The deposit and the fee go into the ledger, paid in cash or waived, with the hand-out. */
+async function recordHandOutPayments(trx: Transaction<TenantTables>, loanId: string, memberId: string | null, amounts: Amounts, input: CheckOutInput, actor: string) {
+  const due = { module: "tool_library", recordType: "loan", recordId: loanId, description: amounts.description, memberId } as const;
+  if (amounts.deposit && input.deposit) await settleAtDesk(trx, { ...due, purpose: "deposit", amountCents: amounts.deposit }, input.deposit, input.waivedReason, actor);
+  if (amounts.fee && input.fee) await settleAtDesk(trx, { ...due, purpose: "fee", amountCents: amounts.fee }, input.fee, input.waivedReason, actor);
 }
 
 /** The previous borrower has not brought it back yet (an overdue loan does not block the calendar). */
@@ -285,6 +287,7 @@ export async function checkOutReservation(db: TenantDb, loanId: string, input: C
     const settled = await settlePayments(trx, loan.tool_id, input);
     if (!settled.ok) return settled;
     await trx.updateTable("loans").set(handOut(settled, input, actor)).where("id", "=", loanId).execute();
+    await recordHandOutPayments(trx, loanId, loan.member_id, settled, input, actor);
     return { ok: true };
   });
 }
@@ -321,6 +324,7 @@ export async function checkOutWalkIn(
         .values({ tool_id: tool.id, member_id: memberId, period: `[${today},${addDays(input.due, 1)})`, created_by: actor, ...handOut(settled, input, actor) })
         .returning("id")
         .executeTakeFirstOrThrow();
+      await recordHandOutPayments(trx, loan.id, memberId, settled, input, actor);
       return { ok: true as const, loanId: loan.id };
     });
   } catch (error) {
@@ -328,6 +332,9 @@ export async function checkOutWalkIn(
     throw error;
   }
 }
+
+/** The ledger's reason for a deposit given back at the desk (the bookkeeper reads it; Dutch like the books). */
+const DEPOSIT_RETURNED = "Borg terug bij inleveren";
 
 export const checkInSchema = z.object({
   conditionIn: optionalText(1000),
@@ -348,13 +355,13 @@ export async function checkIn(db: TenantDb, loanId: string, input: z.output<type
         returned_at: new Date(),
         returned_by: actor,
         condition_in: input.conditionIn,
-        deposit_returned_at: input.depositReturned ? new Date() : null,
       })
       .where("id", "=", loanId)
       .where("status", "=", "on_loan")
       .returning("tool_id")
       .executeTakeFirst();
     if (!loan) return problem("form", "loan_not_out");
+    if (input.depositReturned) await returnCash(trx, "loan", loanId, "deposit", DEPOSIT_RETURNED, actor);
     if (input.toRepair) {
       await trx.updateTable("tools").set({ status: "in_repair", updated_at: new Date() }).where("id", "=", loan.tool_id).execute();
       await trx.insertInto("tool_maintenance").values({ tool_id: loan.tool_id, member_id: actor, kind: "to_repair", note: input.conditionIn }).execute();
@@ -370,9 +377,9 @@ export async function loanForDesk(db: TenantDb, loanId: string) {
       .selectFrom("loans")
       .innerJoin("tools", "tools.id", "loans.tool_id")
       .leftJoin("members", "members.id", "loans.member_id")
-      .select([
+      .select((eb) => [
         ...loanColumns,
-        ...handOutRecordColumns,
+        ...handOutRecordColumns(eb),
         "tools.deposit_cents as tool_deposit_cents",
         "tools.fee_cents as tool_fee_cents",
         "tools.needs_instruction",

@@ -13,6 +13,7 @@ import * as homeJobsEstimateDeclined from "./0011_home_jobs_estimate_declined";
 import * as activities from "./0012_activities";
 import * as activityDetails from "./0013_activity_details";
 import * as kitchen from "./0014_kitchen";
+import * as ledger from "./0015_ledger";
 
 // Every tenant migration, by name; names sort in the order they run. Add new files here.
 export const tenantMigrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const tenantMigrations: Record<string, Migration> = {
   "0012_activities": activities,
   "0013_activity_details": activityDetails,
   "0014_kitchen": kitchen,
+  "0015_ledger": ledger,
 };

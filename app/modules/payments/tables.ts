@@ -1,0 +1,43 @@
+import type { ColumnType, Generated } from "kysely";
+
+/** Tables of the payments module inside every neighbourhood's schema (see db/migrations/tenant/0015_ledger.ts). */
+export interface PaymentTables {
+  ledger_entries: LedgerEntriesTable;
+}
+
+/** Which module a payment belongs to (the offering kinds that take money). */
+export const ledgerModules = ["tool_library", "repairs", "home_jobs", "kitchen", "activities"] as const;
+export type LedgerModule = (typeof ledgerModules)[number];
+/** What kind of record it was for. */
+export const recordTypes = ["loan", "repair", "home_job", "activity_signup"] as const;
+export type RecordType = (typeof recordTypes)[number];
+export const purposes = ["fee", "deposit", "contribution", "meal", "activity"] as const;
+export type Purpose = (typeof purposes)[number];
+/** Money in, money back (also a deposit given back), or nothing moving because it was forgiven. */
+export const entryKinds = ["payment", "refund", "waiver"] as const;
+export type EntryKind = (typeof entryKinds)[number];
+export const moneyMethods = ["cash", "online"] as const;
+export type MoneyMethod = (typeof moneyMethods)[number];
+/** How an amount was settled, as the modules' pages show it. */
+export type Settlement = MoneyMethod | "waived";
+
+/** Append-only: a trigger refuses updates and deletes, except erasing the person and their reason. */
+export interface LedgerEntriesTable {
+  id: Generated<string>;
+  occurred_at: ColumnType<Date, Date | undefined, never>;
+  module: LedgerModule;
+  record_type: RecordType;
+  record_id: string;
+  purpose: Purpose;
+  kind: EntryKind;
+  method: MoneyMethod | null;
+  amount_cents: number;
+  reason: string | null;
+  description: string;
+  member_id: string | null;
+  recorded_by: string | null;
+  stripe_payment_intent: string | null;
+  stripe_refund: string | null;
+  stripe_fee_cents: number | null;
+  stripe_payout: string | null;
+}
