@@ -187,7 +187,13 @@ describe("a person's own data", () => {
     const toolId = await aTool(db(), { name: "Heggenschaar" });
     const loanId = await aReservation(db(), { toolId, memberId: person.member.id });
     await blockBorrower(db(), { memberId: person.member.id, reason: "Te vaak te laat" }, coordinator.member.id);
-    const { repairId } = await aRepair(db(), context(coordinator.member.id), { memberId: person.member.id, brand: "Batavus", fault: "Ketting los" });
+    const { repairId } = await aRepair(db(), context(coordinator.member.id), {
+      memberId: person.member.id,
+      brand: "Batavus",
+      fault: "Ketting los",
+      until: "done",
+      close: { contribution: "3,50", payment: "cash" },
+    });
     const sessionId = await aRepairCafeSession(db(), coordinator.member.id);
     const slot = await db().selectFrom("repair_cafe_slots").select("id").where("session_id", "=", sessionId).orderBy("starts_at").executeTakeFirstOrThrow();
     const booked = await bookSlot(db(), { slotId: slot.id, memberId: person.member.id, today: localToday(), now: "00:00" });
@@ -210,7 +216,7 @@ describe("a person's own data", () => {
     expect(res.status).toBe(200);
     const data = JSON.parse(res.body);
     expect(Object.keys(data).sort()).toEqual(
-      ["account", "activitySignups", "exportedAt", "history", "homeJobs", "kitchen", "lendingBlock", "loans", "neighbourhoodRecord", "repairCafeBookings", "repairs", "sessions"].sort(),
+      ["account", "activitySignups", "exportedAt", "history", "homeJobs", "kitchen", "lendingBlock", "loans", "neighbourhoodRecord", "payments", "repairCafeBookings", "repairs", "sessions"].sort(),
     );
     expect(data.account).toMatchObject({ email: person.email });
     expect(data.neighbourhoodRecord).toMatchObject({ id: person.member.id, phone: "06 55544433", address: "Kastanjelaan 3", role: "volunteer" });
@@ -220,6 +226,7 @@ describe("a person's own data", () => {
     expect(data.repairs).toMatchObject([{ id: repairId, brand: "Batavus", fault: "Ketting los" }]);
     expect(data.repairCafeBookings).toMatchObject([{ id: booked.ok ? booked.bookingId : "", session_id: sessionId, start: "13:00" }]);
     expect(data.homeJobs.requested).toMatchObject([{ id: own.jobId, description: "Kapstok ophangen" }]);
+    expect(data.payments).toMatchObject([{ description: expect.stringMatching(/^Reparatie \d+$/), purpose: "contribution", kind: "payment", method: "cash", amount_cents: 350 }]);
     expect(data.activitySignups).toMatchObject([{ title: "Ommetje door de wijk", day: walkDay, guests: 1, status: "confirmed" }]);
     expect(data.homeJobs.hoursWorked).toMatchObject([{ job_id: worked.jobId, minutes: 90 }]);
     expect(data.history).toEqual(
@@ -256,7 +263,8 @@ describe("a person's own data", () => {
     expect(await checkIn(db(), loanId, checkInSchema.parse({ conditionIn: `${secret} in` }), desk)).toEqual({ ok: true });
     await blockBorrower(db(), { memberId: person.member.id, reason: `${secret} blokkade` }, desk);
     const holding = (await tenantRowsContaining(wijk, secret)).map((row) => row.split(":")[0]);
-    expect(holding.sort()).toEqual(["home_jobs", "home_jobs", "lending_blocks", "loans", "members", "repairs"]);
+    // Why a payment was waived is in the ledger, one entry per waiver.
+    expect(holding.sort()).toEqual(["home_jobs", "home_jobs", "ledger_entries", "ledger_entries", "ledger_entries", "lending_blocks", "loans", "members"]);
 
     const erased = await postForm(server.url(wijk.slug, "/account"), { intent: "delete", confirm: "ja" }, person.cookie);
     expect(erased.status).toBe(303);

@@ -31,7 +31,7 @@ export function AreaPages({ area }: { area: "desk" | "manage" | "account" }) {
   const staff = role !== "resident";
   const general: NavLink[] =
     area === "desk"
-      ? [corePages.myWork]
+      ? [corePages.myWork, corePages.cashCount]
       : area === "manage"
         ? [...corePages.manageLinks, corePages.desk]
         : [...residentLinks(enabled, role), ...(staff ? [corePages.myWork, corePages.desk] : []), ...(role === "coordinator" ? [corePages.manage] : [])];

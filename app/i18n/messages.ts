@@ -2,6 +2,7 @@ import type { AuditAction, OfferingKind, Role, TenantStatus } from "~/db/tables"
 import { homeJobsMessages, homeJobsValidation } from "~/modules/home-jobs/messages";
 import { kitchenMessages, kitchenValidation } from "~/modules/kitchen/messages";
 import { peopleMessages } from "~/modules/members/messages";
+import { paymentsMessages, paymentsValidation } from "~/modules/payments/messages";
 import { navigationMessages } from "~/modules/navigation-messages";
 import { activitiesMessages, activitiesValidation } from "~/modules/activities/messages";
 import { repairCafeMessages, repairCafeValidation } from "~/modules/repair-cafe/messages";
@@ -273,6 +274,7 @@ const nl = {
   repairCafe: repairCafeMessages.nl,
   activities: activitiesMessages.nl,
   kitchen: kitchenMessages.nl,
+  payments: paymentsMessages.nl,
   homeJobs: homeJobsMessages.nl,
   validation: {
     ...toolLibraryValidation.nl,
@@ -281,6 +283,7 @@ const nl = {
     ...homeJobsValidation.nl,
     ...activitiesValidation.nl,
     ...kitchenValidation.nl,
+    ...paymentsValidation.nl,
     email_required: "Vul je e-mailadres in.",
     email_invalid: "Dit is geen geldig e-mailadres. Het ziet eruit als naam@voorbeeld.nl.",
     email_too_long: "Dit e-mailadres is te lang.",
@@ -586,6 +589,7 @@ const en: Messages = {
   repairCafe: repairCafeMessages.en,
   activities: activitiesMessages.en,
   kitchen: kitchenMessages.en,
+  payments: paymentsMessages.en,
   homeJobs: homeJobsMessages.en,
   validation: {
     ...toolLibraryValidation.en,
@@ -594,6 +598,7 @@ const en: Messages = {
     ...homeJobsValidation.en,
     ...activitiesValidation.en,
     ...kitchenValidation.en,
+    ...paymentsValidation.en,
     email_required: "Fill in your email address.",
     email_invalid: "This is not a valid email address. It looks like name@example.com.",
     email_too_long: "This email address is too long.",

@@ -128,10 +128,12 @@ export const neighbourhoodModules: readonly NeighbourhoodModule[] = [
 export const corePages = {
   desk: { href: "/balie", label: (t: Messages) => t.navigation.desk },
   myWork: { href: "/mijn-werk", label: (t: Messages) => t.myWork.title },
+  cashCount: { href: "/balie/kas", label: (t: Messages) => t.payments.cash.title },
   manage: { href: "/beheer", label: (t: Messages) => t.navigation.manage },
   account: { href: "/account", label: (t: Messages) => t.account.title },
   manageLinks: [
     { href: "/beheer#mensen", label: (t: Messages) => t.manage.members },
+    { href: "/beheer/geld", label: (t: Messages) => t.payments.money.title },
     { href: "/beheer/profiel", label: (t: Messages) => t.profileForm.title },
     { href: "/beheer/logboek", label: (t: Messages) => t.audit.title },
   ] satisfies NavLink[],

@@ -3,6 +3,7 @@ import type { ColumnType, Generated } from "kysely";
 /** Tables of the payments module inside every neighbourhood's schema (see db/migrations/tenant/0015_ledger.ts). */
 export interface PaymentTables {
   ledger_entries: LedgerEntriesTable;
+  cash_counts: CashCountsTable;
 }
 
 /** Which module a payment belongs to (the offering kinds that take money). */
@@ -40,4 +41,16 @@ export interface LedgerEntriesTable {
   stripe_refund: string | null;
   stripe_fee_cents: number | null;
   stripe_payout: string | null;
+}
+
+/** The desk's count of the cash box at the end of a day, against what the ledger expected. */
+export interface CashCountsTable {
+  id: Generated<string>;
+  /** A calendar day, written as "YYYY-MM-DD"; read it with `day::text`. */
+  day: ColumnType<Date | string, string, never>;
+  expected_cents: number;
+  counted_cents: number;
+  note: string | null;
+  counted_by: string | null;
+  counted_at: ColumnType<Date, never, never>;
 }

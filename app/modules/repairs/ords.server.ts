@@ -1,17 +1,8 @@
 import type { TenantDb } from "~/db/accessors.server";
+import { csvLine, plainText } from "~/csv";
 import { localToday } from "~/dates";
 import { defaultOrdsCategory, ordsCategoryId, ordsRepairStatus, partnerCategory } from "./ords";
 
-/** One CSV field: quoted when it holds a comma, quote or line break, with quotes doubled. */
-export function csvField(value: string | number | null): string {
-  const text = value === null ? "" : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-/** Free text that a spreadsheet would read as a formula gets a leading apostrophe. */
-const plainText = (value: string | null) => (value && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
-
-export const csvLine = (fields: (string | number | null)[]) => fields.map(csvField).join(",") + "\r\n";
 
 export const ordsColumns = [
   "id",

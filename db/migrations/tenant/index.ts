@@ -14,6 +14,7 @@ import * as activities from "./0012_activities";
 import * as activityDetails from "./0013_activity_details";
 import * as kitchen from "./0014_kitchen";
 import * as ledger from "./0015_ledger";
+import * as cashCounts from "./0016_cash_counts";
 
 // Every tenant migration, by name; names sort in the order they run. Add new files here.
 export const tenantMigrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const tenantMigrations: Record<string, Migration> = {
   "0013_activity_details": activityDetails,
   "0014_kitchen": kitchen,
   "0015_ledger": ledger,
+  "0016_cash_counts": cashCounts,
 };
