@@ -34,6 +34,14 @@ const configSchema = z
     S3_REGION: z.string().min(1).default("eu-central-1"),
     S3_ENDPOINT: z.url("must be a URL such as https://s3.example.com").optional(),
     S3_FORCE_PATH_STYLE: booleanFromEnv.default(false),
+    STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_/, "must be a Stripe secret key (sk_test_… or sk_live_…)").optional(),
+    STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_/, "must be a webhook signing secret (whsec_…)").optional(),
+    // Another address for Stripe's API (stripe-mock, or the tests' fake); Stripe's own by default.
+    STRIPE_API_URL: z.url("must be a URL such as http://127.0.0.1:12111").optional(),
+  })
+  .refine((env) => !env.STRIPE_SECRET_KEY || env.STRIPE_WEBHOOK_SECRET, {
+    path: ["STRIPE_WEBHOOK_SECRET"],
+    message: "is needed when STRIPE_SECRET_KEY is set (the webhook endpoint's signing secret)",
   })
   .transform((env) => ({
     nodeEnv: env.NODE_ENV,
@@ -57,6 +65,8 @@ const configSchema = z
         ? { bucket: env.S3_BUCKET, region: env.S3_REGION, endpoint: env.S3_ENDPOINT, forcePathStyle: env.S3_FORCE_PATH_STYLE }
         : undefined,
     },
+    // Online payments are off unless the platform's Stripe keys are set (decision 0014).
+    stripe: env.STRIPE_SECRET_KEY ? { secretKey: env.STRIPE_SECRET_KEY, webhookSecret: env.STRIPE_WEBHOOK_SECRET!, apiUrl: env.STRIPE_API_URL } : null,
   }));
 
 export type Config = z.infer<typeof configSchema>;

@@ -6,6 +6,7 @@ import type { TenantRow } from "~/db/tables";
 import type { Site } from "~/modules/tenants/resolve.server";
 import type { Admitted } from "~/modules/accounts/guard.server";
 import type { Demo } from "~/modules/demo/demo-neighbourhoods.server";
+import type { OnlinePayments } from "~/modules/payments/stripe.server";
 
 /**
  * What the server hands every loader and action (see app/server/app.ts). The tenant was resolved
@@ -33,6 +34,8 @@ declare module "@remix-run/node" {
     storage: FileStorage;
     /** The demo logins (SEED_DEMO), shown on the platform's landing page; null outside a demo. */
     demo: Demo | null;
+    /** Online payments through Stripe; null when the platform's Stripe keys are not set (the default). */
+    payments: OnlinePayments | null;
     /** Nonce of this response's Content-Security-Policy, for the scripts Remix writes. */
     cspNonce: string;
     /**

@@ -4,7 +4,7 @@ import type { Database } from "~/db/database.server";
 import type { TenantRow } from "~/db/tables";
 import { addDays, localToday } from "~/dates";
 import { settleAtDesk, type AmountDue } from "~/modules/payments/ledger.server";
-import { csvColumns, refundCash } from "~/modules/payments/money.server";
+import { csvColumns, refundPayment } from "~/modules/payments/money.server";
 import { seedNeighbourhood } from "~/modules/neighbourhood/seed.server";
 import { createTenant } from "~/modules/tenants/tenants.server";
 import { openTestDatabase, uniqueSlug } from "./support/database";
@@ -77,7 +77,7 @@ describe("the coordinators' money page", () => {
 
   it("gives the bookkeeper a CSV of the month: a refund is negative, a waiver moves nothing", async () => {
     const record = await paid(1250, "cash", { description: "Reparatie 77" });
-    await refundCash(db(), { entryId: await paymentEntry(record), amount: 250, reason: "Onderdeel was goedkoper" }, coordinator.member.id);
+    await refundPayment(db(), { entryId: await paymentEntry(record), amount: 250, reason: "Onderdeel was goedkoper" }, coordinator.member.id, null);
     await paid(600, "waived", { description: "Reparatie 78" });
     const csv = await get(`/beheer/geld.csv?maand=${thisMonth}`, coordinator);
     expect(csv.status).toBe(200);
@@ -119,7 +119,7 @@ describe("refunds", () => {
   it("lets two coordinators refunding the rest at the same moment give it back once", async () => {
     const record = await paid(1000);
     const entry = await paymentEntry(record);
-    const results = await Promise.all([1, 2, 3].map(() => refundCash(db(), { entryId: entry, amount: 1000, reason: "Dubbel" }, coordinator.member.id)));
+    const results = await Promise.all([1, 2, 3].map(() => refundPayment(db(), { entryId: entry, amount: 1000, reason: "Dubbel" }, coordinator.member.id, null)));
     expect(results.filter((result) => result.ok)).toHaveLength(1);
     expect((await ledgerOf(db(), record)).filter((row) => row.kind === "refund")).toHaveLength(1);
   });
@@ -140,7 +140,7 @@ describe("the desk's cash count", () => {
     expect(page.status).toBe(200);
     const before = Number(/Dit hoort erin te zitten \(van die dag\): <strong>€\s([\d.]+),(\d\d)/.exec(page.body)!.slice(1).join("").replace(".", ""));
     const record = await paid(1500);
-    await refundCash(db(), { entryId: await paymentEntry(record), amount: 500, reason: "Te veel gerekend" }, coordinator.member.id);
+    await refundPayment(db(), { entryId: await paymentEntry(record), amount: 500, reason: "Te veel gerekend" }, coordinator.member.id, null);
     await paid(900, "waived");
     const expected = before + 1000;
     const shown = await get("/balie/kas", volunteer);

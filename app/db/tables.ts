@@ -16,6 +16,29 @@ export interface PlatformTables {
   account_tokens: AccountTokensTable;
   account_neighbourhoods: { account_id: string; tenant_id: string };
   form_submissions: FormSubmissionsTable;
+  stripe_accounts: StripeAccountsTable;
+  stripe_events: StripeEventsTable;
+}
+
+/** A neighbourhood's connected Stripe account and what Stripe last said it may do. */
+export interface StripeAccountsTable {
+  tenant_id: string;
+  account_id: string;
+  details_submitted: ColumnType<boolean, boolean | undefined, boolean>;
+  charges_enabled: ColumnType<boolean, boolean | undefined, boolean>;
+  payouts_enabled: ColumnType<boolean, boolean | undefined, boolean>;
+  application_fee_bps: ColumnType<number, number | undefined, number>;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+/** A Stripe webhook event, kept once by its id; handled_at says it was acted on. */
+export interface StripeEventsTable {
+  id: string;
+  type: string;
+  account_id: string | null;
+  payload: ColumnType<unknown, string, never>;
+  received_at: ColumnType<Date, never, never>;
+  handled_at: Date | null;
 }
 
 export interface FormSubmissionsTable {

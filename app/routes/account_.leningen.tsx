@@ -5,6 +5,8 @@ import { formatDay, localToday } from "~/dates";
 import { parseForm } from "~/forms";
 import { titleMeta } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-messages";
+import { amountsDue } from "~/modules/payments/checkout.server";
+import { onlinePaymentsOpen } from "~/modules/payments/connect.server";
 import { cancelReservation, loansOf } from "~/modules/tool-library/loans.server";
 import { signedInMember } from "~/modules/accounts/guard.server";
 import { members, routeAccess } from "~/access";
@@ -16,8 +18,13 @@ export const access = routeAccess({ site: "neighbourhood", view: members, module
 export const meta = titleMeta((t) => t.toolLibrary.myLoans.title);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { db, member } = signedInMember(context);
-  return { loans: await loansOf(db, member.id), today: localToday() };
+  const { db, member, tenant } = signedInMember(context);
+  const loans = await loansOf(db, member.id);
+  // Only when the neighbourhood takes payments online does any page mention it.
+  const online = await onlinePaymentsOpen(context.payments, context.platformDb, tenant.id);
+  const open = online ? loans.filter((loan) => loan.status === "reserved" || loan.status === "on_loan") : [];
+  const payable = (await Promise.all(open.map(async (loan) => ((await amountsDue(db, "loan", loan.id, member.id)) ? loan.id : null)))).filter((id) => id !== null);
+  return { loans, today: localToday(), payable };
 }
 
 const cancelSchema = z.object({ loanId: z.uuid() });
@@ -31,7 +38,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function MyLoans() {
-  const { loans, today } = useLoaderData<typeof loader>();
+  const { loans, today, payable } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const [search] = useSearchParams();
   const { t, lang, explain } = useLanguage();
@@ -82,6 +89,13 @@ export default function MyLoans() {
                   {loan.status === "on_loan" && loan.due < today ? <div className="error">{c.overdue}</div> : null}
                 </td>
                 <td>
+                  {payable.includes(loan.id) ? (
+                    <p>
+                      <Link to={`/betalen/loan/${loan.id}`} aria-label={`${t.payments.pay.link}: ${loan.tool_name}`}>
+                        {t.payments.pay.link}
+                      </Link>
+                    </p>
+                  ) : null}
                   {loan.status === "reserved" ? (
                     <PostForm>
                       <input type="hidden" name="loanId" value={loan.id} />

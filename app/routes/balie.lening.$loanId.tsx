@@ -56,7 +56,8 @@ export default function DeskLoan() {
   const d = t.toolLibrary.desk;
   const day = (value: string) => formatDay(value, lang);
   const mine = (intent: string) => (answer?.intent === intent ? answer : undefined);
-  const payment = (cents: number | null, how: string | null) => (cents && how ? `${formatEuro(cents, lang)}, ${how === "waived" ? d.waived : d.paidCash}` : null);
+  const payment = (cents: number | null, how: string | null) =>
+    cents && how ? `${formatEuro(cents, lang)}, ${how === "waived" ? d.waived : how === "online" ? d.paidOnline : d.paidCash}` : null;
   const waivedReason = loan.deposit_waived_reason ?? loan.fee_waived_reason;
   return (
     <>
@@ -136,7 +137,11 @@ export default function DeskLoan() {
           <p>{d.handOutIntro}</p>
           <PostForm noValidate aria-labelledby="meegeven">
             <input type="hidden" name="intent" value="checkOut" />
-            <HandOutFields depositCents={loan.tool_deposit_cents} feeCents={loan.tool_fee_cents} errors={mine("checkOut")?.errors} values={mine("checkOut")?.values} />
+            <HandOutFields
+              depositCents={loan.tool_deposit_cents}
+              feeCents={loan.tool_fee_cents}
+              paidOnline={{ deposit: loan.deposit_payment === "online", fee: loan.fee_payment === "online" }}
+              errors={mine("checkOut")?.errors} values={mine("checkOut")?.values} />
             <button type="submit">{d.handOutSubmit}</button>
           </PostForm>
           <PostForm>
@@ -154,6 +159,7 @@ export default function DeskLoan() {
             <input type="hidden" name="intent" value="checkIn" />
             <TextAreaField name="conditionIn" label={d.conditionIn} hint={d.conditionInHint} defaultValue={mine("checkIn")?.values.conditionIn} error={mine("checkIn")?.errors.conditionIn} />
             {loan.deposit_cents && loan.deposit_payment === "cash" ? <CheckboxField name="depositReturned" label={d.depositReturned} defaultChecked /> : null}
+            {loan.deposit_cents && loan.deposit_payment === "online" ? <p className="notice">{d.depositOnline}</p> : null}
             <CheckboxField name="toRepair" label={d.toRepair} />
             <button type="submit">{d.takeBackSubmit}</button>
           </PostForm>

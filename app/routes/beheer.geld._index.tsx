@@ -19,22 +19,23 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const month = monthParam(new URL(request.url).searchParams.get("maand"), localToday().slice(0, 7));
   const year = Number(month.slice(0, 4));
   const [perModule, perMonth, entries] = await Promise.all([moduleTotals(db, month), monthTotals(db, year), entriesOf(db, month)]);
-  return { month, year, perModule, perMonth, entries: entries.map(({ occurred_at, ...entry }) => ({ ...entry, at: occurred_at.toISOString() })) };
+  // Online payments are only mentioned when the platform has Stripe set up.
+  return { month, year, perModule, perMonth, stripe: context.payments !== null, entries: entries.map(({ occurred_at, ...entry }) => ({ ...entry, at: occurred_at.toISOString() })) };
 }
 
 type Totals = { cash: number; online: number; refunded: number; waived: number; fees: number };
 
 export default function Money() {
-  const { month, year, perModule, perMonth, entries } = useLoaderData<typeof loader>();
+  const { month, year, perModule, perMonth, entries, stripe } = useLoaderData<typeof loader>();
   const { t, lang } = useLanguage();
   const m = t.payments.money;
   const euro = (cents: number) => formatEuro(cents, lang);
   const totalCells = (row: Totals) => (
     <>
       <td data-label={m.cash}>{euro(row.cash)}</td>
-      <td data-label={m.online}>{euro(row.online)}</td>
+      {stripe ? <td data-label={m.online}>{euro(row.online)}</td> : null}
       <td data-label={m.refunded}>{euro(row.refunded)}</td>
-      <td data-label={m.fees}>{euro(row.fees)}</td>
+      {stripe ? <td data-label={m.fees}>{euro(row.fees)}</td> : null}
       <td data-label={m.total}>{euro(row.cash + row.online - row.refunded - row.fees)}</td>
       <td data-label={m.waived}>{euro(row.waived)}</td>
     </>
@@ -42,9 +43,9 @@ export default function Money() {
   const totalHeads = (
     <>
       <th scope="col">{m.cash}</th>
-      <th scope="col">{m.online}</th>
+      {stripe ? <th scope="col">{m.online}</th> : null}
       <th scope="col">{m.refunded}</th>
-      <th scope="col">{m.fees}</th>
+      {stripe ? <th scope="col">{m.fees}</th> : null}
       <th scope="col">{m.total}</th>
       <th scope="col">{m.waived}</th>
     </>
@@ -67,6 +68,12 @@ export default function Money() {
         <br />
         <span className="hint">{m.downloadHint}</span>
       </p>
+
+      {stripe ? (
+        <p>
+          <Link to="/beheer/geld/stripe">{t.payments.connect.title}</Link>
+        </p>
+      ) : null}
 
       <h2 id="per-onderdeel">{m.perModule(monthName)}</h2>
       {perModule.length === 0 ? (
@@ -117,7 +124,7 @@ export default function Money() {
                 <td data-label={m.amount}>{euro(entry.amount_cents)}</td>
                 <td data-label={m.reason}>
                   {entry.reason}
-                  {entry.kind === "payment" && entry.method === "cash" && entry.amount_cents > (entry.refunded_of_record ?? 0) ? (
+                  {entry.kind === "payment" && entry.amount_cents > (entry.refunded_of_record ?? 0) ? (
                     <Link to={`/beheer/geld/terugbetalen/${entry.id}`}>{m.refund}</Link>
                   ) : null}
                 </td>

@@ -9,7 +9,8 @@ import { titleMeta } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-messages";
 import { centsToInput, formatEuro } from "~/money";
 import { signedInMember } from "~/modules/accounts/guard.server";
-import { paymentForRefund, refundCash, refundSchema } from "~/modules/payments/money.server";
+import { stripeAccountOf } from "~/modules/payments/connect.server";
+import { paymentForRefund, refundPayment, refundSchema } from "~/modules/payments/money.server";
 
 export const access = routeAccess({ site: "neighbourhood", view: coordinators });
 
@@ -27,7 +28,7 @@ type Answer = { errors: Record<string, string>; values: Record<string, string>; 
 
 /** A coordinator gives back (part of) a cash payment, with a reason; it goes into the ledger. */
 export async function action({ request, context, params }: ActionFunctionArgs): Promise<Answer> {
-  const { db, member } = signedInMember(context);
+  const { db, member, tenant } = signedInMember(context);
   const entryId = idParam(params.entryId);
   if (!(await paymentForRefund(db, entryId))) throw new Response(null, { status: 404 });
   const formData = await request.formData();
@@ -35,7 +36,15 @@ export async function action({ request, context, params }: ActionFunctionArgs): 
   formData.set("entryId", entryId);
   const form = parseForm(refundSchema, formData);
   if (!form.ok) return { errors: form.errors, values: form.values };
-  const result = await refundCash(db, form.data, member.id);
+  const account = context.payments ? await stripeAccountOf(context.platformDb, tenant.id) : null;
+  const online = context.payments && account ? { payments: context.payments, accountId: account.account_id } : null;
+  let result;
+  try {
+    result = await refundPayment(db, form.data, member.id, online);
+  } catch (error) {
+    context.log.error({ err: error }, "stripe: refund failed");
+    return { errors: { entryId: "refund_stripe_unreachable" }, values: form.raw };
+  }
   if (!result.ok) return { errors: { [result.field]: result.error }, values: form.raw };
   return { errors: {}, values: {}, refundedCents: result.refundedCents };
 }
@@ -62,7 +71,7 @@ export default function Refund() {
         </p>
       ) : null}
       {answer?.errors.entryId ? <p className="error">{explain(answer.errors.entryId)}</p> : null}
-      {payment.leftCents > 0 && !answer?.refundedCents ? (
+      {(payment.leftCents > 0 && !answer?.refundedCents) || answer?.errors.amount ? (
         <PostForm>
           <p>{m.refundLeft(formatEuro(payment.leftCents, lang))}</p>
           <Field name="amount" label={m.refundAmount} inputMode="decimal" defaultValue={values.amount ?? centsToInput(payment.leftCents)} error={answer?.errors.amount} />

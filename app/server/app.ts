@@ -9,6 +9,8 @@ import { platformDb, tenantDb } from "~/db/accessors.server";
 import type { Database } from "~/db/database.server";
 import { countTenantsBehind, platformIsMigrated } from "~/db/migrate.server";
 import type { Demo } from "~/modules/demo/demo-neighbourhoods.server";
+import type { OnlinePayments } from "~/modules/payments/stripe.server";
+import { receiveStripeEvent } from "~/modules/payments/webhooks.server";
 import type { FileStorage } from "~/modules/storage/storage.server";
 import type { Site, SiteResolver } from "~/modules/tenants/resolve.server";
 import { guardRoutes } from "./route-access.server";
@@ -26,6 +28,8 @@ export interface AppParts {
   demo?: Demo | null;
   /** Directory holding `build/` with the browser assets (Remix's public/). */
   publicDir?: string;
+  /** Online payments through Stripe, when the platform's keys are set; and how a webhook event reaches the job queue. */
+  online?: { payments: OnlinePayments; queueEvent: (eventId: string) => Promise<void> } | null;
 }
 
 const siteSlug = (site: Site | undefined) =>
@@ -39,9 +43,11 @@ const portOf = (host: string) => /:\d+$/.exec(host)?.[0] ?? "";
 const validHost = /^([a-z0-9-]+\.)*[a-z0-9-]+\.?(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})?$/i;
 
 /** The HTTP app: health checks, static files, then host → tenant → Remix. */
-export function createApp({ database, resolver, build, logger, trustProxy, platformDomain, devMailbox = false, storage, demo = null, publicDir = "public" }: AppParts) {
+export function createApp({ database, resolver, build, logger, trustProxy, platformDomain, devMailbox = false, storage, demo = null, publicDir = "public", online = null }: AppParts) {
   const app = express();
   app.disable("x-powered-by");
+  // Paying online and connecting Stripe are forms whose answer sends the browser on to Stripe.
+  const formAction = ["'self'", ...(online?.payments.redirectOrigins ?? [])].join(" ");
   app.use((_req, res, next) => {
     // Only our own scripts (Remix's inline ones carry this response's nonce), no framing
     // (clickjacking), no MIME sniffing, and links such as invitations never leak through the
@@ -51,7 +57,7 @@ export function createApp({ database, resolver, build, logger, trustProxy, platf
     res.setHeader(
       "Content-Security-Policy",
       `default-src 'self'; script-src 'self' 'nonce-${nonce}'; style-src 'self'; img-src 'self' data:; connect-src 'self'; ` +
-        "font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+        `font-src 'self'; object-src 'none'; base-uri 'self'; form-action ${formAction}; frame-ancestors 'none'`,
     );
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("Referrer-Policy", "same-origin");
@@ -107,6 +113,24 @@ export function createApp({ database, resolver, build, logger, trustProxy, platf
       },
     }),
   );
+
+  // Stripe's webhook: on the platform's domain only, before the form checks (Stripe sends JSON and
+  // no Origin), with the body kept raw because its signature is over the exact bytes.
+  app.post("/stripe/webhook", express.raw({ type: () => true, limit: "1mb" }), async (req, res, next) => {
+    if (!online || req.hostname !== platformDomain) return next();
+    try {
+      const received = await receiveStripeEvent(online.payments, database, req.body as Buffer, req.get("stripe-signature"));
+      if (received.status === 400) {
+        req.log.warn("stripe webhook with a signature that does not match");
+        res.status(400).type("text/plain; charset=utf-8").send("Bad signature.\n");
+        return;
+      }
+      if (received.newEventId) await online.queueEvent(received.newEventId);
+      res.status(200).json({ received: true });
+    } catch (error) {
+      next(error);
+    }
+  });
 
   // Forms are small; only image uploads (logo, tool, repair and home job photos: 2 MB each) and the
   // tool list import are larger. Browsers always send Content-Length for forms.
@@ -169,6 +193,7 @@ export function createApp({ database, resolver, build, logger, trustProxy, platf
           clientIp: req.ip ?? "unknown",
           storage,
           demo,
+          payments: online?.payments ?? null,
           cspNonce: res.locals.cspNonce as string,
         };
       },

@@ -9,6 +9,8 @@ import { startJobQueue } from "~/modules/jobs/job-queue.server";
 import { scheduleLoanReminders } from "~/modules/tool-library/reminder-jobs.server";
 import { scheduleKitchenPurge } from "~/modules/kitchen/purge-jobs.server";
 import { prepareDemo } from "~/modules/demo/demo-neighbourhoods.server";
+import { startStripeEventJobs } from "~/modules/payments/payment-jobs.server";
+import { createOnlinePayments } from "~/modules/payments/stripe.server";
 import { createFileStorage } from "~/modules/storage/storage.server";
 import { createSiteResolver } from "~/modules/tenants/resolve.server";
 import { listActiveTenants } from "~/modules/tenants/tenants.server";
@@ -50,6 +52,9 @@ if (seeded > 0) logger.info({ neighbourhoods: seeded, ms: Math.round(performance
 await stopIfRequested();
 const resolver = await createSiteResolver(database, { platformDomain: config.platformDomain });
 const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
+const jobs = await startJobQueue(database, logger);
+const payments = config.stripe ? createOnlinePayments(config.stripe) : null;
+const online = payments ? { payments, queueEvent: await startStripeEventJobs(jobs, database, payments, config.publicUrl, logger) } : null;
 const app = createApp({
   database,
   resolver,
@@ -60,6 +65,7 @@ const app = createApp({
   devMailbox: config.nodeEnv === "development" || (!config.smtpUrl && !config.databaseUrl),
   storage,
   demo,
+  online,
 });
 // Hourly housekeeping of the platform's short-lived rows: rate-limit windows and sent forms.
 const pruning = setInterval(
@@ -71,7 +77,6 @@ const pruning = setInterval(
 );
 pruning.unref();
 const stopEmailSender = startEmailSender(platformDb(database), createMailTransport({ smtpUrl: config.smtpUrl, from: config.mailFrom, log: logger }), logger);
-const jobs = await startJobQueue(database, logger);
 await scheduleLoanReminders(jobs, database, config.publicUrl, logger);
 await scheduleKitchenPurge(jobs, database, logger);
 

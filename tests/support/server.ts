@@ -10,7 +10,7 @@ import type { Database } from "~/db/database.server";
 import type { Demo } from "~/modules/demo/demo-neighbourhoods.server";
 import { createFileStorage, type FileStorage } from "~/modules/storage/storage.server";
 import { createSiteResolver } from "~/modules/tenants/resolve.server";
-import { createApp } from "~/server/app";
+import { createApp, type AppParts } from "~/server/app";
 
 export interface TestServer {
   port: number;
@@ -24,11 +24,12 @@ export interface TestServer {
 /**
  * The real HTTP app (real Remix build from `npm run build`) on a free port, over a test database;
  * `demo` is what the app shows when started with the demo on; `trustProxy` as TRUST_PROXY (default
- * false); `storage` where uploads go (a fresh folder unless a test seeded files somewhere first).
+ * false); `storage` where uploads go (a fresh folder unless a test seeded files somewhere first);
+ * `online` Stripe (the tests' fake) and where webhook events are queued.
  */
 export async function startTestServer(
   database: Database,
-  options: { demo?: Demo | null; trustProxy?: boolean; storage?: FileStorage } = {},
+  options: { demo?: Demo | null; trustProxy?: boolean; storage?: FileStorage; online?: AppParts["online"] } = {},
 ): Promise<TestServer> {
   const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
   const resolver = await createSiteResolver(database, { platformDomain: "localhost" });
@@ -44,6 +45,7 @@ export async function startTestServer(
     devMailbox: true,
     demo: options.demo,
     storage,
+    online: options.online ?? null,
   });
   const server = app.listen(0, "127.0.0.1");
   await new Promise((resolve) => server.once("listening", resolve));

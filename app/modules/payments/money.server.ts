@@ -5,6 +5,7 @@ import { csvLine, plainText } from "~/csv";
 import { addDays, isIsoDay, TIME_ZONE } from "~/dates";
 import { requiredText } from "~/forms";
 import { euroCentsSchema } from "~/money";
+import type { OnlinePayments } from "./stripe.server";
 import type { LedgerModule } from "./tables";
 
 // What coordinators and the desk see of the ledger: totals, the month's entries, the bookkeeper's
@@ -180,22 +181,24 @@ export async function paymentForRefund(db: TenantDb, entryId: string) {
   return { ...payment, leftCents: payment.amount_cents - refunded.cents };
 }
 
+/** Stripe, and the neighbourhood's connected account, to give back what was paid online. */
+export interface RefundOnline {
+  payments: OnlinePayments;
+  accountId: string;
+}
+
 /**
- * A coordinator gives back (part of) a cash payment, with a reason: at most what was paid for that
- * record and purpose minus what was given back before. The payment's row is locked, so two
- * coordinators refunding at once cannot give back more than was paid.
+ * A coordinator gives back (part of) a payment, with a reason: at most what was paid for that record
+ * and purpose minus what was given back before. Cash is given back at the desk; an online payment is
+ * refunded by Stripe (an idempotency key per payment and amount already refunded, so a retry never
+ * refunds twice). The payment's row is locked, so two coordinators at once cannot give back more
+ * than was paid.
  */
-export async function refundCash(db: TenantDb, input: z.output<typeof refundSchema>, actor: string): Promise<Result<{ refundedCents: number }>> {
+export async function refundPayment(db: TenantDb, input: z.output<typeof refundSchema>, actor: string, online: RefundOnline | null): Promise<Result<{ refundedCents: number }>> {
   return db.transaction().execute(async (trx) => {
-    const payment = await trx
-      .selectFrom("ledger_entries")
-      .selectAll()
-      .where("id", "=", input.entryId)
-      .where("kind", "=", "payment")
-      .forUpdate()
-      .executeTakeFirst();
+    const payment = await trx.selectFrom("ledger_entries").selectAll().where("id", "=", input.entryId).where("kind", "=", "payment").forUpdate().executeTakeFirst();
     if (!payment) return problem("entryId", "refund_entry_unknown");
-    if (payment.method !== "cash") return problem("entryId", "refund_online_not_yet");
+    if (payment.method === "online" && !online) return problem("entryId", "refund_online_unavailable");
     const refunded = await trx
       .selectFrom("ledger_entries")
       .select(sql<number>`coalesce(sum(amount_cents), 0)::int`.as("cents"))
@@ -204,8 +207,16 @@ export async function refundCash(db: TenantDb, input: z.output<typeof refundSche
       .where("purpose", "=", payment.purpose)
       .where("kind", "=", "refund")
       .executeTakeFirstOrThrow();
-    const left = payment.amount_cents - refunded.cents;
-    if (input.amount! > left) return problem("amount", "refund_more_than_paid");
+    const amount = input.amount!;
+    if (amount > payment.amount_cents - refunded.cents) return problem("amount", "refund_more_than_paid");
+    let stripeRefund: string | null = null;
+    if (payment.method === "online") {
+      const refund = await online!.payments.stripe.refunds.create(
+        { payment_intent: payment.stripe_payment_intent!, amount, metadata: { ledger_entry: payment.id } },
+        { stripeAccount: online!.accountId, idempotencyKey: `refund:${payment.id}:${refunded.cents}:${amount}` },
+      );
+      stripeRefund = refund.id;
+    }
     await trx
       .insertInto("ledger_entries")
       .values({
@@ -214,15 +225,17 @@ export async function refundCash(db: TenantDb, input: z.output<typeof refundSche
         record_id: payment.record_id,
         purpose: payment.purpose,
         kind: "refund",
-        method: "cash",
-        amount_cents: input.amount!,
+        method: payment.method,
+        amount_cents: amount,
         reason: input.reason,
         description: payment.description,
         member_id: payment.member_id,
         recorded_by: actor,
+        stripe_payment_intent: payment.stripe_payment_intent,
+        stripe_refund: stripeRefund,
       })
       .execute();
-    return { ok: true, refundedCents: input.amount! };
+    return { ok: true, refundedCents: amount };
   });
 }
 

@@ -4,6 +4,7 @@ import type { ColumnType, Generated } from "kysely";
 export interface PaymentTables {
   ledger_entries: LedgerEntriesTable;
   cash_counts: CashCountsTable;
+  checkout_sessions: CheckoutSessionsTable;
 }
 
 /** Which module a payment belongs to (the offering kinds that take money). */
@@ -53,4 +54,26 @@ export interface CashCountsTable {
   note: string | null;
   counted_by: string | null;
   counted_at: ColumnType<Date, never, never>;
+}
+
+/** One line of an online payment: what part of the record it pays. */
+export interface CheckoutLine {
+  purpose: Purpose;
+  amountCents: number;
+}
+
+/** A payment started online (a Stripe Checkout Session) for one record. */
+export interface CheckoutSessionsTable {
+  id: string;
+  module: LedgerModule;
+  record_type: RecordType;
+  record_id: string;
+  lines: ColumnType<CheckoutLine[], string, never>;
+  total_cents: number;
+  description: string;
+  member_id: string | null;
+  status: ColumnType<"open" | "paid" | "expired", "open" | undefined, "paid" | "expired">;
+  payment_intent: string | null;
+  created_at: ColumnType<Date, never, never>;
+  paid_at: Date | null;
 }

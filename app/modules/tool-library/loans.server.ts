@@ -224,14 +224,18 @@ export const walkInSchema = z.preprocess(
     }),
 );
 
-type Amounts = { deposit: number | null; fee: number | null; description: string };
+type Amounts = { deposit: number | null; fee: number | null; description: string; paidBefore: Set<string> };
 
-/** The amounts to settle at hand-out come from the tool; each needs to be paid or waived. */
-async function settlePayments(trx: Transaction<TenantTables>, toolId: string, input: CheckOutInput): Promise<Result<Amounts>> {
+/**
+ * The amounts to settle at hand-out come from the tool; each needs to be paid or waived, unless it
+ * already was (online, before the person came).
+ */
+async function settlePayments(trx: Transaction<TenantTables>, toolId: string, input: CheckOutInput, loanId?: string): Promise<Result<Amounts>> {
   const tool = await trx.selectFrom("tools").select(["number", "name", "deposit_cents", "fee_cents"]).where("id", "=", toolId).executeTakeFirstOrThrow();
-  if (tool.deposit_cents && !input.deposit) return problem("deposit", "payment_required");
-  if (tool.fee_cents && !input.fee) return problem("fee", "payment_required");
-  return { ok: true, deposit: tool.deposit_cents, fee: tool.fee_cents, description: `Lening ${tool.number}: ${tool.name}`.slice(0, 200) };
+  const paidBefore = new Set(loanId ? (await trx.selectFrom("ledger_entries").select("purpose").where("record_type", "=", "loan").where("record_id", "=", loanId).where("kind", "<>", "refund").execute()).map((row) => row.purpose) : []);
+  if (tool.deposit_cents && !input.deposit && !paidBefore.has("deposit")) return problem("deposit", "payment_required");
+  if (tool.fee_cents && !input.fee && !paidBefore.has("fee")) return problem("fee", "payment_required");
+  return { ok: true, deposit: tool.deposit_cents, fee: tool.fee_cents, description: `Lening ${tool.number}: ${tool.name}`.slice(0, 200), paidBefore };
 }
 
 function handOut(amounts: Amounts, input: CheckOutInput, actor: string) {
@@ -248,8 +252,8 @@ function handOut(amounts: Amounts, input: CheckOutInput, actor: string) {
 /** The deposit and the fee go into the ledger, paid in cash or waived, with the hand-out. */
 async function recordHandOutPayments(trx: Transaction<TenantTables>, loanId: string, memberId: string | null, amounts: Amounts, input: CheckOutInput, actor: string) {
   const due = { module: "tool_library", recordType: "loan", recordId: loanId, description: amounts.description, memberId } as const;
-  if (amounts.deposit && input.deposit) await settleAtDesk(trx, { ...due, purpose: "deposit", amountCents: amounts.deposit }, input.deposit, input.waivedReason, actor);
-  if (amounts.fee && input.fee) await settleAtDesk(trx, { ...due, purpose: "fee", amountCents: amounts.fee }, input.fee, input.waivedReason, actor);
+  if (amounts.deposit && input.deposit && !amounts.paidBefore.has("deposit")) await settleAtDesk(trx, { ...due, purpose: "deposit", amountCents: amounts.deposit }, input.deposit, input.waivedReason, actor);
+  if (amounts.fee && input.fee && !amounts.paidBefore.has("fee")) await settleAtDesk(trx, { ...due, purpose: "fee", amountCents: amounts.fee }, input.fee, input.waivedReason, actor);
 }
 
 /** The previous borrower has not brought it back yet (an overdue loan does not block the calendar). */
@@ -284,7 +288,7 @@ export async function checkOutReservation(db: TenantDb, loanId: string, input: C
     }
     if (loan.tool_status !== "available") return problem("form", "tool_not_lendable");
     if (await stillOut(trx, loan.tool_id)) return problem("form", "tool_still_out");
-    const settled = await settlePayments(trx, loan.tool_id, input);
+    const settled = await settlePayments(trx, loan.tool_id, input, loanId);
     if (!settled.ok) return settled;
     await trx.updateTable("loans").set(handOut(settled, input, actor)).where("id", "=", loanId).execute();
     await recordHandOutPayments(trx, loanId, loan.member_id, settled, input, actor);

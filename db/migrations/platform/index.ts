@@ -7,6 +7,7 @@ import * as accountTokens from "./0005_account_tokens";
 import * as accountNeighbourhoods from "./0006_account_neighbourhoods";
 import * as extensions from "./0007_extensions";
 import * as formSubmissions from "./0008_form_submissions";
+import * as stripe from "./0009_stripe";
 
 // Every platform migration, by name; names sort in the order they run. Add new files here.
 export const platformMigrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const platformMigrations: Record<string, Migration> = {
   "0006_account_neighbourhoods": accountNeighbourhoods,
   "0007_extensions": extensions,
   "0008_form_submissions": formSubmissions,
+  "0009_stripe": stripe,
 };

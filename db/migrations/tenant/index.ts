@@ -15,6 +15,7 @@ import * as activityDetails from "./0013_activity_details";
 import * as kitchen from "./0014_kitchen";
 import * as ledger from "./0015_ledger";
 import * as cashCounts from "./0016_cash_counts";
+import * as checkoutSessions from "./0017_checkout_sessions";
 
 // Every tenant migration, by name; names sort in the order they run. Add new files here.
 export const tenantMigrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const tenantMigrations: Record<string, Migration> = {
   "0014_kitchen": kitchen,
   "0015_ledger": ledger,
   "0016_cash_counts": cashCounts,
+  "0017_checkout_sessions": checkoutSessions,
 };

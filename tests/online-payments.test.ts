@@ -1,0 +1,255 @@
+import pino from "pino";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { platformDb, tenantDb } from "~/db/accessors.server";
+import type { Database } from "~/db/database.server";
+import type { TenantRow } from "~/db/tables";
+import { addDays, localToday } from "~/dates";
+import { createOnlinePayments, type OnlinePayments } from "~/modules/payments/stripe.server";
+import { handleStripeEvent } from "~/modules/payments/webhooks.server";
+import { seedNeighbourhood } from "~/modules/neighbourhood/seed.server";
+import { createTenant } from "~/modules/tenants/tenants.server";
+import { openTestDatabase, uniqueSlug } from "./support/database";
+import { aReservation, aTool } from "./support/factories";
+import { startFakeStripe, type FakeStripe } from "./support/fake-stripe";
+import { ledgerOf } from "./support/ledger";
+import { signedInAs, type SignedIn } from "./support/people";
+import { postForm, request, startTestServer, type TestServer } from "./support/server";
+
+let database: Database;
+let fake: FakeStripe;
+let payments: OnlinePayments;
+let server: TestServer;
+let plainServer: TestServer;
+let wijk: TenantRow;
+let other: TenantRow;
+let coordinator: SignedIn;
+let volunteer: SignedIn;
+let resident: SignedIn;
+let otherCoordinator: SignedIn;
+const db = () => tenantDb(database, wijk.id);
+const log = pino({ level: "silent" });
+
+/** Event ids the webhook handed to the "job queue"; the tests run them, in any order they like. */
+let queued: string[] = [];
+async function runQueue(order: "as received" | "reversed" = "as received") {
+  const ids = order === "reversed" ? [...queued].reverse() : [...queued];
+  queued = [];
+  for (const id of ids) await handleStripeEvent(database, payments, id, `http://localhost:${server.port}/`, log);
+}
+
+const get = (pathname: string, who: SignedIn, tenant = wijk, on = server) => request(on.url(tenant.slug, pathname), { headers: { Cookie: who.cookie } });
+const post = (pathname: string, body: Record<string, string>, who: SignedIn, tenant = wijk, on = server) => postForm(on.url(tenant.slug, pathname), body, who.cookie);
+/** A form post to the fake's own pages (its checkout and onboarding), as the browser would. */
+const postToFake = (url: string, body: Record<string, string>) => request(url, { method: "POST", body: new URLSearchParams(body).toString(), headers: { "Content-Type": "application/x-www-form-urlencoded" } });
+
+/** The coordinator connects the neighbourhood's Stripe account and finishes Stripe's onboarding. */
+async function connect(tenant: TenantRow, who: SignedIn) {
+  const started = await post("/beheer/geld/stripe", {}, who, tenant);
+  expect(started.status).toBe(303);
+  const onboarding = started.headers.location!;
+  expect(onboarding.startsWith(fake.url)).toBe(true);
+  const done = await postToFake(onboarding, { scope: "full" });
+  expect(done.status).toBe(303);
+  return new URL(done.headers.location!).pathname + new URL(done.headers.location!).search;
+}
+
+/** A resident's reservation of a tool with a deposit of €10 and a fee of €2,50 (each test its own resident: they may have few loans open). */
+async function aPaidReservation(who: SignedIn) {
+  const toolId = await aTool(db(), { name: `Hogedrukreiniger ${uniqueSlug("")}`, deposit: "10", fee: "2,50" });
+  return aReservation(db(), { toolId, memberId: who.member.id, start: localToday(), end: addDays(localToday(), 2) });
+}
+
+/** Starts paying for a loan through our page and pays on the fake's checkout page; returns the session id. */
+async function payOnline(loanId: string, who: SignedIn, extra: Record<string, string> = {}) {
+  const started = await post(`/betalen/loan/${loanId}`, extra, who);
+  expect(started.status).toBe(303);
+  const checkout = started.headers.location!;
+  const sessionId = checkout.split("/").at(-1)!;
+  const paid = await postToFake(checkout, { method: "ideal" });
+  expect(paid.status).toBe(303);
+  return { sessionId, receipt: new URL(paid.headers.location!).pathname };
+}
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  fake = await startFakeStripe();
+  payments = createOnlinePayments({ secretKey: "sk_test_fake", webhookSecret: fake.webhookSecret, apiUrl: fake.url });
+  server = await startTestServer(database, { online: { payments, queueEvent: async (id) => void queued.push(id) } });
+  plainServer = await startTestServer(database);
+  fake.setWebhook(`http://localhost:${server.port}/stripe/webhook`, fake.webhookSecret);
+  wijk = await createTenant(database, { slug: uniqueSlug("steenwijk"), name: "Wijkwerkplaats Steenwijk-West" }, seedNeighbourhood({ city: "Steenwijk" }));
+  other = await createTenant(database, { slug: uniqueSlug("schiedam"), name: "Wijkwerkplaats Schiedam" }, seedNeighbourhood({ city: "Schiedam" }));
+  await db().updateTable("profile").set({ street: "Kerkstraat 12", postcode: "8331 AB", city: "Steenwijk" }).execute();
+  coordinator = await signedInAs(database, server, wijk, "coordinator", "Cora Coördinator");
+  volunteer = await signedInAs(database, server, wijk, "volunteer", "Vera Vrijwilliger");
+  resident = await signedInAs(database, server, wijk, "resident", "Ruud Bewoner");
+  otherCoordinator = await signedInAs(database, server, other, "coordinator");
+});
+afterAll(async () => {
+  await server.close();
+  await plainServer.close();
+  await fake.close();
+  await database.close();
+});
+
+describe("without Stripe settings", () => {
+  it("no page mentions online payment, and its pages do not exist", async () => {
+    const loanId = await aPaidReservation(resident);
+    expect((await get("/beheer/geld/stripe", coordinator, wijk, plainServer)).status).toBe(404);
+    expect((await get(`/betalen/loan/${loanId}`, resident, wijk, plainServer)).status).toBe(404);
+    const loans = await get("/account/leningen", resident, wijk, plainServer);
+    expect(loans.body).not.toContain("Online betalen");
+    const money = await get("/beheer/geld", coordinator, wijk, plainServer);
+    // What the page shows (not the data Remix hands the browser).
+    expect(money.body.replace(/<script[\s\S]*?<\/script>/g, "")).not.toMatch(/online|Stripe/i);
+    const webhook = await request(plainServer.url(null, "/stripe/webhook"), { method: "POST", body: "{}", headers: { "Content-Type": "application/json" } });
+    expect(webhook.status).not.toBe(200);
+  });
+});
+
+describe("connecting a neighbourhood's Stripe account", () => {
+  it("is not there until connected; after Stripe's onboarding it shows payments and payouts are possible", async () => {
+    const before = await get("/beheer/geld/stripe", coordinator);
+    expect(before.body).toContain("Nog niet gekoppeld.");
+    expect((await get("/beheer/geld", coordinator)).body).toContain('href="/beheer/geld/stripe"');
+    expect((await get("/beheer/geld/stripe", volunteer)).status).toBe(403);
+    // Residents see no online payment while the account cannot take payments.
+    const loanId = await aPaidReservation(resident);
+    expect((await get("/account/leningen", resident)).body).not.toContain("Online betalen");
+    expect((await get(`/betalen/loan/${loanId}`, resident)).status).toBe(404);
+
+    const back = await connect(wijk, coordinator);
+    expect(back).toBe("/beheer/geld/stripe?terug=1");
+    expect((await get(back, coordinator)).body).toContain("Online betalen kan, en Stripe betaalt uit op jullie rekening.");
+    // Connecting twice (a double click, or coming back later) makes no second account.
+    await post("/beheer/geld/stripe", {}, coordinator);
+    expect(fake.count("account")).toBe(1);
+    // Stripe's account.updated event is kept once and changes only the account it names.
+    await runQueue();
+    const row = await platformDb(database).selectFrom("stripe_accounts").selectAll().where("tenant_id", "=", wijk.id).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ charges_enabled: true, payouts_enabled: true, details_submitted: true, application_fee_bps: 0 });
+    await connect(other, otherCoordinator);
+    await runQueue();
+  });
+});
+
+describe("a resident pays a loan's deposit and fee online", () => {
+  it("pays what the tool asks (a tampered amount is ignored), gets a receipt and an email, and the desk sees it paid", async () => {
+    const loanId = await aPaidReservation(resident);
+    const loans = await get("/account/leningen", resident);
+    expect(loans.body).toContain(`href="/betalen/loan/${loanId}"`);
+    const page = await get(`/betalen/loan/${loanId}`, resident);
+    expect(page.body).toContain("€\u00a012,50");
+
+    const { sessionId, receipt } = await payOnline(loanId, resident, { amount: "1", total_cents: "1", unit_amount: "1" });
+    const session = await fake.stripe().checkout.sessions.retrieve(sessionId, {}, { stripeAccount: (await platformDb(database).selectFrom("stripe_accounts").select("account_id").where("tenant_id", "=", wijk.id).executeTakeFirstOrThrow()).account_id });
+    expect(session.amount_total).toBe(1250);
+    expect(session.locale).toBe("nl");
+
+    await runQueue("reversed");
+    const entries = await db().selectFrom("ledger_entries").select(["purpose", "kind", "method", "amount_cents", "stripe_fee_cents"]).where("record_id", "=", loanId).orderBy("purpose").execute();
+    expect(entries).toEqual([
+      { purpose: "deposit", kind: "payment", method: "online", amount_cents: 1000, stripe_fee_cents: 29 },
+      { purpose: "fee", kind: "payment", method: "online", amount_cents: 250, stripe_fee_cents: null },
+    ]);
+    expect(receipt).toBe(`/betalen/bon/${sessionId}`);
+    const shown = await get(receipt, resident);
+    expect(shown.body).toContain("Betaald. Dank je wel!");
+    expect(shown.body).toContain("Wijkwerkplaats Steenwijk-West\nKerkstraat 12\n8331 AB Steenwijk");
+    const mail = await platformDb(database).selectFrom("outbox").select(["subject", "body"]).where("to_address", "=", resident.email).where("subject", "like", "Betaalbewijs%").execute();
+    expect(mail).toHaveLength(1);
+    expect(mail[0]!.body).toContain("Bedrag: €\u00a012,50");
+    expect(mail[0]!.body).toContain("Kerkstraat 12, 8331 AB Steenwijk");
+    // Nothing is left to pay, and someone else's receipt is not theirs to see.
+    expect((await get(`/betalen/loan/${loanId}`, resident)).body).toContain("Hier hoeft niets (meer) voor betaald te worden.");
+    expect((await get(receipt, volunteer)).status).toBe(404);
+
+    // At the desk the tool goes out without asking for the deposit and fee again.
+    const desk = await get(`/balie/lening/${loanId}`, volunteer);
+    expect(desk.body).toContain("al online betaald");
+    const handedOut = await post(`/balie/lening/${loanId}`, { intent: "checkOut", conditionOut: "" }, volunteer);
+    expect(handedOut.status).toBeLessThan(400);
+    expect((await db().selectFrom("loans").select("status").where("id", "=", loanId).executeTakeFirstOrThrow()).status).toBe("on_loan");
+    expect(await ledgerOf(db(), loanId)).toHaveLength(2);
+  });
+
+  it("the same event delivered five times, and twice at once, pays once", async () => {
+    const payer = await signedInAs(database, server, wijk, "resident");
+    const loanId = await aPaidReservation(payer);
+    const { sessionId } = await payOnline(loanId, payer);
+    const event = fake.events.find((e) => e.type === "checkout.session.completed" && (e.data.object as { id: string }).id === sessionId)!;
+    expect(await fake.deliver(event.id, 5)).toEqual([200, 200, 200, 200, 200]);
+    await Promise.all([fake.deliver(event.id), fake.deliver(event.id)]);
+    expect(queued.filter((id) => id === event.id)).toHaveLength(1);
+    await runQueue();
+    // Handled again (a job retried) it changes nothing either.
+    await handleStripeEvent(database, payments, event.id, `http://localhost:${server.port}/`, log);
+    expect(await ledgerOf(db(), loanId)).toHaveLength(2);
+    expect(await platformDb(database).selectFrom("stripe_events").select("id").where("id", "=", event.id).execute()).toHaveLength(1);
+    const mails = await platformDb(database).selectFrom("outbox").select("id").where("to_address", "=", payer.email).where("body", "like", `%${sessionId}%`).execute();
+    expect(mails).toHaveLength(1);
+  });
+
+  it("refuses an event with a bad signature with 400 and keeps nothing", async () => {
+    const { event, payload } = fake.signedEvent("checkout.session.completed", { id: "cs_test_forged", object: "checkout.session", payment_status: "paid", payment_intent: "pi_forged" }, "acct_forged");
+    const forged = `t=${Math.floor(Date.now() / 1000)},v1=${"0".repeat(64)}`;
+    const res = await request(server.url(null, "/stripe/webhook"), { method: "POST", body: payload, headers: { "Content-Type": "application/json", "Stripe-Signature": forged } });
+    expect(res.status).toBe(400);
+    const unsigned = await request(server.url(null, "/stripe/webhook"), { method: "POST", body: payload, headers: { "Content-Type": "application/json" } });
+    expect(unsigned.status).toBe(400);
+    expect(await platformDb(database).selectFrom("stripe_events").select("id").where("id", "=", event.id).execute()).toEqual([]);
+    // The webhook lives on the platform's domain, not on a neighbourhood's.
+    const onNeighbourhood = await request(server.url(wijk.slug, "/stripe/webhook"), { method: "POST", body: payload, headers: { "Content-Type": "application/json" } });
+    expect(onNeighbourhood.status).not.toBe(200);
+  });
+
+  it("an event naming another neighbourhood's account cannot pay this neighbourhood's session", async () => {
+    const payer = await signedInAs(database, server, wijk, "resident");
+    const loanId = await aPaidReservation(payer);
+    const started = await post(`/betalen/loan/${loanId}`, {}, payer);
+    const sessionId = started.headers.location!.split("/").at(-1)!;
+    const theirs = await platformDb(database).selectFrom("stripe_accounts").select("account_id").where("tenant_id", "=", other.id).executeTakeFirstOrThrow();
+    const { payload, header } = fake.signedEvent("checkout.session.completed", { id: sessionId, object: "checkout.session", payment_status: "paid", payment_intent: "pi_elsewhere" }, theirs.account_id);
+    const res = await request(server.url(null, "/stripe/webhook"), { method: "POST", body: payload, headers: { "Content-Type": "application/json", "Stripe-Signature": header } });
+    expect(res.status).toBe(200);
+    await runQueue();
+    expect(await ledgerOf(db(), loanId)).toEqual([]);
+    expect(await ledgerOf(tenantDb(database, other.id), loanId)).toEqual([]);
+    expect((await db().selectFrom("checkout_sessions").select("status").where("id", "=", sessionId).executeTakeFirstOrThrow()).status).toBe("open");
+  });
+});
+
+describe("refunds and Stripe being away", () => {
+  it("a coordinator gives back part of an online payment through Stripe, once", async () => {
+    const payer = await signedInAs(database, server, wijk, "resident");
+    const loanId = await aPaidReservation(payer);
+    await payOnline(loanId, payer);
+    await runQueue();
+    const deposit = await db().selectFrom("ledger_entries").select("id").where("record_id", "=", loanId).where("purpose", "=", "deposit").executeTakeFirstOrThrow();
+    const before = fake.count("refund");
+    const done = await post(`/beheer/geld/terugbetalen/${deposit.id}`, { amount: "10", reason: "Borg terug, gereedschap heel" }, coordinator);
+    expect(done.body).toContain("€\u00a010,00 teruggegeven.");
+    expect(fake.count("refund")).toBe(before + 1);
+    const refund = await db().selectFrom("ledger_entries").select(["method", "amount_cents", "stripe_refund"]).where("record_id", "=", loanId).where("kind", "=", "refund").execute();
+    expect(refund).toEqual([{ method: "online", amount_cents: 1000, stripe_refund: expect.stringMatching(/^re_/) }]);
+    const again = await post(`/beheer/geld/terugbetalen/${deposit.id}`, { amount: "1", reason: "Nog eens" }, coordinator);
+    expect(again.body).toContain("Je kunt niet meer teruggeven dan er betaald is.");
+    expect(fake.count("refund")).toBe(before + 1);
+  });
+
+  it("when Stripe cannot be reached, paying online says so plainly and the desk still takes cash", async () => {
+    const payer = await signedInAs(database, server, wijk, "resident");
+    const loanId = await aPaidReservation(payer);
+    fake.setUnavailable(true);
+    try {
+      const attempt = await post(`/betalen/loan/${loanId}`, {}, payer);
+      expect(attempt.status).toBe(200);
+      expect(attempt.body).toContain("De betaalpagina is nu niet bereikbaar.");
+      const desk = await post(`/balie/lening/${loanId}`, { intent: "checkOut", conditionOut: "", deposit: "cash", fee: "cash" }, volunteer);
+      expect(desk.status).toBeLessThan(400);
+      expect((await ledgerOf(db(), loanId)).map((row) => row.method)).toEqual(["cash", "cash"]);
+    } finally {
+      fake.setUnavailable(false);
+    }
+  });
+});
