@@ -8,6 +8,7 @@ import { csvColumns, refundPayment } from "~/modules/payments/money.server";
 import { seedNeighbourhood } from "~/modules/neighbourhood/seed.server";
 import { createTenant } from "~/modules/tenants/tenants.server";
 import { openTestDatabase, uniqueSlug } from "./support/database";
+import { aRepair } from "./support/factories";
 import { ledgerOf } from "./support/ledger";
 import { signedInAs, type SignedIn } from "./support/people";
 import { postForm, request, startTestServer, type TestServer } from "./support/server";
@@ -168,5 +169,25 @@ describe("the desk's cash count", () => {
     // Another neighbourhood's desk counts its own box: nothing of this one is expected there.
     const theirs = await get("/balie/kas", otherCoordinator, other);
     expect(theirs.body).toContain("<strong>€\u00a00,00</strong>");
+  });
+});
+
+describe("a repair's contribution paid later", () => {
+  it("the desk takes it in cash when the resident collects, or lets it go with a reason, once", async () => {
+    const change = { actor: coordinator.member.id, tenant: { id: wijk.id, name: wijk.name }, siteUrl: server.url(wijk.slug) };
+    const { repairId } = await aRepair(db(), change, { memberId: resident.member.id, until: "done", close: { contribution: "6", payment: "later" } });
+    expect(await ledgerOf(db(), repairId)).toEqual([]);
+    const page = await get(`/balie/reparaties/${repairId}`, volunteer);
+    expect(page.body).toContain("De bewoner moet nog €\u00a06,00 betalen.");
+    const noReason = await post(`/balie/reparaties/${repairId}`, { intent: "settle", payment: "waived", waivedReason: "" }, volunteer);
+    expect(noReason.body).toContain("Schrijf de reden op.");
+    const paid = await post(`/balie/reparaties/${repairId}`, { intent: "settle", payment: "cash" }, volunteer);
+    expect(paid.body).toContain("De betaling is opgeslagen.");
+    expect(await ledgerOf(db(), repairId)).toEqual([{ purpose: "contribution", kind: "payment", method: "cash", amount_cents: 600, reason: null }]);
+    const again = await post(`/balie/reparaties/${repairId}`, { intent: "settle", payment: "cash" }, volunteer);
+    expect(again.body).toContain("De bijdrage is al betaald of hoeft niet.");
+    expect(await ledgerOf(db(), repairId)).toHaveLength(1);
+    // Without Stripe settings the resident's own page offers no online payment.
+    expect((await get(`/reparaties/${repairId}`, resident)).body).not.toContain("Online betalen");
   });
 });

@@ -4,12 +4,14 @@ import { platformDb, tenantDb } from "~/db/accessors.server";
 import type { Database } from "~/db/database.server";
 import type { TenantRow } from "~/db/tables";
 import { addDays, localToday } from "~/dates";
+import { createActivity, signUp } from "~/modules/activities/activities.server";
+import { recordPayment } from "~/modules/kitchen/kitchen.server";
 import { createOnlinePayments, type OnlinePayments } from "~/modules/payments/stripe.server";
 import { handleStripeEvent } from "~/modules/payments/webhooks.server";
 import { seedNeighbourhood } from "~/modules/neighbourhood/seed.server";
 import { createTenant } from "~/modules/tenants/tenants.server";
 import { openTestDatabase, uniqueSlug } from "./support/database";
-import { aReservation, aTool } from "./support/factories";
+import { aRepair, aReservation, aTool } from "./support/factories";
 import { startFakeStripe, type FakeStripe } from "./support/fake-stripe";
 import { ledgerOf } from "./support/ledger";
 import { signedInAs, type SignedIn } from "./support/people";
@@ -216,6 +218,51 @@ describe("a resident pays a loan's deposit and fee online", () => {
     expect(await ledgerOf(db(), loanId)).toEqual([]);
     expect(await ledgerOf(tenantDb(database, other.id), loanId)).toEqual([]);
     expect((await db().selectFrom("checkout_sessions").select("status").where("id", "=", sessionId).executeTakeFirstOrThrow()).status).toBe("open");
+  });
+});
+
+describe("other records pay through the same interface", () => {
+  it("a finished repair's contribution left to pay later is paid online, and the desk no longer asks for it", async () => {
+    const payer = await signedInAs(database, server, wijk, "resident");
+    const change = { actor: coordinator.member.id, tenant: { id: wijk.id, name: wijk.name }, siteUrl: server.url(wijk.slug) };
+    const { repairId } = await aRepair(db(), change, { memberId: payer.member.id, until: "done", close: { contribution: "7,50", payment: "later" } });
+    const desk = await get(`/balie/reparaties/${repairId}`, volunteer);
+    expect(desk.body).toContain("De bewoner moet nog €\u00a07,50 betalen.");
+    const mine = await get(`/reparaties/${repairId}`, payer);
+    expect(mine.body).toContain("nog niet betaald");
+    expect(mine.body).toContain(`href="/betalen/repair/${repairId}"`);
+
+    const started = await post(`/betalen/repair/${repairId}`, {}, payer);
+    const checkout = started.headers.location!;
+    expect((await postToFake(checkout, { method: "card" })).status).toBe(303);
+    await runQueue();
+    expect(await ledgerOf(db(), repairId)).toEqual([{ purpose: "contribution", kind: "payment", method: "online", amount_cents: 750, reason: null }]);
+    expect((await get(`/reparaties/${repairId}`, payer)).body).toContain("online betaald");
+    expect((await get(`/balie/reparaties/${repairId}`, volunteer)).body).not.toContain("De bewoner moet nog");
+    // Settling it at the desk as well is refused.
+    const twice = await post(`/balie/reparaties/${repairId}`, { intent: "settle", payment: "cash" }, volunteer);
+    expect(twice.body).toContain("De bijdrage is al betaald of hoeft niet.");
+    // Another resident cannot pay (or see) it.
+    expect((await get(`/betalen/repair/${repairId}`, resident)).body).toContain("Hier hoeft niets (meer) voor betaald te worden.");
+  });
+
+  it("a place at a meal is paid online at its price for the person and their guest, and the kitchen desk sees it paid", async () => {
+    const payer = await signedInAs(database, server, wijk, "resident");
+    const day = addDays(localToday(), 3);
+    const meal = await createActivity(db(), { title: "Soep op vrijdag", kind: "meal", capacity: 20, price: 350, schedule: { firstDay: day, start: "17:30", end: "19:00", frequency: "once", untilDay: undefined } }, coordinator.member.id);
+    const signedUp = await signUp(db(), { dateId: meal.dateIds[0]!, memberId: payer.member.id, guests: 1 });
+    if (!signedUp.ok) throw new Error(signedUp.error);
+    const agenda = await get("/account/agenda", payer);
+    expect(agenda.body).toContain(`href="/betalen/activity_signup/${signedUp.signupId}"`);
+    expect((await get(`/betalen/activity_signup/${signedUp.signupId}`, payer)).body).toContain("€\u00a07,00");
+    const started = await post(`/betalen/activity_signup/${signedUp.signupId}`, {}, payer);
+    expect((await postToFake(started.headers.location!, { method: "ideal" })).status).toBe(303);
+    await runQueue();
+    const entries = await db().selectFrom("ledger_entries").select(["module", "purpose", "method", "amount_cents", "description"]).where("record_id", "=", signedUp.signupId).execute();
+    expect(entries).toEqual([{ module: "kitchen", purpose: "meal", method: "online", amount_cents: 700, description: `Maaltijd ${day.split("-").reverse().join("-")}: Soep op vrijdag` }]);
+    // The kitchen's desk cannot take money for it again.
+    const again = await recordPayment(db(), { signupId: signedUp.signupId, choice: "waived", method: "waived" }, coordinator.member.id);
+    expect(again).toEqual({ ok: false, error: "kitchen_payment_already_recorded" });
   });
 });
 

@@ -9,6 +9,8 @@ import { useLanguage } from "~/i18n/use-messages";
 import { DateStatus } from "~/modules/activities/AgendaList";
 import { hasFeedLink, hostedDates, renewFeedLink, revokeFeedLink, signupsOf } from "~/modules/activities/agenda.server";
 import { signedInMember } from "~/modules/accounts/guard.server";
+import { amountsDue } from "~/modules/payments/checkout.server";
+import { onlinePaymentsOpen } from "~/modules/payments/connect.server";
 import { members, routeAccess } from "~/access";
 
 export const access = routeAccess({ site: "neighbourhood", view: members, module: "activities" });
@@ -20,14 +22,18 @@ const HOSTING_DAYS = 14;
 
 /** A member's own sign-ups, the dates they host, and their secret calendar link. */
 export async function loader({ context }: LoaderFunctionArgs) {
-  const { db, member } = signedInMember(context);
+  const { db, member, tenant } = signedInMember(context);
   const today = localToday();
-  const [signups, hosting, feed] = await Promise.all([
+  const [signups, hosting, feed, online] = await Promise.all([
     signupsOf(db, { memberId: member.id, today }),
     hostedDates(db, { memberId: member.id, from: today, to: addDays(today, HOSTING_DAYS) }),
     hasFeedLink(db, member.id),
+    onlinePaymentsOpen(context.payments, context.platformDb, tenant.id),
   ]);
-  return { signups, hosting, feed };
+  // A meal or activity with a price can be paid online, when the neighbourhood takes that.
+  const dues = online ? await Promise.all(signups.map((signup) => amountsDue(db, "activity_signup", signup.signup_id, member.id))) : [];
+  const payable = dues.flatMap((due) => (due ? [due.recordId] : []));
+  return { signups, hosting, feed, payable };
 }
 
 const feedSchema = z.object({ intent: z.enum(["renew", "revoke"]) });
@@ -46,7 +52,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function MyAgenda() {
-  const { signups, hosting, feed } = useLoaderData<typeof loader>();
+  const { signups, hosting, feed, payable } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const { t, lang } = useLanguage();
   const a = t.activities;
@@ -65,6 +71,14 @@ export default function MyAgenda() {
               <Link to={`/agenda/${signup.activity_id}`}>{signup.title}</Link>: {when(signup)}
               <br />
               {signup.cancelled ? <DateStatus date={signup} /> : signup.status === "waiting" ? a.page.youAreWaiting : a.page.youAreComing(signup.guests)}
+              {payable.includes(signup.signup_id) ? (
+                <>
+                  {" · "}
+                  <Link to={`/betalen/activity_signup/${signup.signup_id}`} aria-label={`${t.payments.pay.link}: ${signup.title}`}>
+                    {t.payments.pay.link}
+                  </Link>
+                </>
+              ) : null}
             </li>
           ))}
         </ul>

@@ -13,6 +13,8 @@ import {
   changeRepairStatus,
   closeRepair,
   closeSchema,
+  settleContribution,
+  settleContributionSchema,
   partSchema,
   personalDetailsForRepair,
   planRepair,
@@ -77,6 +79,11 @@ export async function action({ request, context, params }: ActionFunctionArgs): 
     if (!form.ok) return { intent, errors: form.errors, values: form.values };
     return answer(form, await addPart(db, repairId, form.data));
   }
+  if (intent === "settle") {
+    const form = parseForm(settleContributionSchema, formData);
+    if (!form.ok) return { intent, errors: form.errors, values: form.values };
+    return answer(form, await settleContribution(db, repairId, form.data, member.id));
+  }
   if (intent === "removePart") {
     const form = parseForm(removePartSchema, formData);
     if (form.ok) await removePart(db, repairId, form.data.partId);
@@ -118,7 +125,7 @@ export default function DeskRepair() {
       </p>
       <h1>{d.heading(repair.number, itemName(repair.kind, repair.brand, lang))}</h1>
       {search.get("nieuw") && !answer ? notice(d.created) : null}
-      {answer?.done ? notice(answer.intent === "plan" ? d.planned : answer.intent === "close" ? (repair.member_has_account ? d.closed : d.closedNoEmail) : answer.intent === "status" ? d.moved : d.planned) : null}
+      {answer?.done ? notice(answer.intent === "plan" ? d.planned : answer.intent === "close" ? (repair.member_has_account ? d.closed : d.closedNoEmail) : answer.intent === "status" ? d.moved : answer.intent === "settle" ? d.settled : d.planned) : null}
       {answer?.errors.form ? (
         <p role="alert" className="error">
           {explain(answer.errors.form)}
@@ -240,6 +247,28 @@ export default function DeskRepair() {
         </PostForm>
       ) : null}
 
+      {(repair.status === "done" || repair.status === "collected") && repair.contribution_cents && !repair.contribution_payment ? (
+        <>
+          <h2 id="bijdrage">{d.settleTitle}</h2>
+          <p>{d.settleIntro(formatEuro(repair.contribution_cents, lang))}</p>
+          <PostForm noValidate aria-labelledby="bijdrage">
+            <input type="hidden" name="intent" value="settle" />
+            <ChoiceField
+              name="payment"
+              label={d.payment}
+              options={[
+                { value: "cash", label: d.paidCash },
+                { value: "waived", label: d.waived },
+              ]}
+              defaultValue={mine("settle")?.values.payment}
+              error={mine("settle")?.errors.payment}
+            />
+            <TextAreaField name="waivedReason" label={d.waivedReason} defaultValue={mine("settle")?.values.waivedReason} error={mine("settle")?.errors.waivedReason} rows={2} />
+            <button type="submit">{d.settleSubmit}</button>
+          </PostForm>
+        </>
+      ) : null}
+
       {canMove(repair.status, "done") ? (
         <>
           <h2 id="afronden">{d.close}</h2>
@@ -287,6 +316,7 @@ export default function DeskRepair() {
               options={[
                 { value: "cash", label: d.paidCash },
                 { value: "waived", label: d.waived },
+                { value: "later", label: d.payLater },
               ]}
               defaultValue={closeValues.payment}
               error={close?.errors.payment}

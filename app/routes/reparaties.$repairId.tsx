@@ -5,6 +5,8 @@ import { titleMeta } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-messages";
 import { RepairFacts } from "~/modules/repairs/RepairFacts";
 import { itemName } from "~/modules/repairs/flow";
+import { amountsDue } from "~/modules/payments/checkout.server";
+import { onlinePaymentsOpen } from "~/modules/payments/connect.server";
 import { repairForOwner } from "~/modules/repairs/repairs.server";
 import { signedInMember } from "~/modules/accounts/guard.server";
 import { members, routeAccess } from "~/access";
@@ -15,14 +17,17 @@ export const meta = titleMeta((t) => t.repairs.mine.title);
 
 /** One of my own repairs; someone else's is a 404, whoever asks. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { db, member } = signedInMember(context);
-  const found = await repairForOwner(db, idParam(params.repairId), member.id);
+  const { db, member, tenant } = signedInMember(context);
+  const repairId = idParam(params.repairId);
+  const found = await repairForOwner(db, repairId, member.id);
   if (!found) throw new Response(null, { status: 404 });
-  return found;
+  // Only when the neighbourhood takes payments online does the page mention it.
+  const payable = (await onlinePaymentsOpen(context.payments, context.platformDb, tenant.id)) && (await amountsDue(db, "repair", repairId, member.id)) !== null;
+  return { ...found, payable };
 }
 
 export default function MyRepair() {
-  const { repair, parts, photoIds } = useLoaderData<typeof loader>();
+  const { repair, parts, photoIds, payable } = useLoaderData<typeof loader>();
   const [search] = useSearchParams();
   const { t, lang } = useLanguage();
   const d = t.repairs.detail;
@@ -42,6 +47,11 @@ export default function MyRepair() {
       {repair.status === "done" ? <p className="notice">{d.doneText}</p> : null}
       {repair.status === "collected" ? <p className="notice">{d.collectedText}</p> : null}
       <RepairFacts repair={repair} parts={parts} photoIds={photoIds} />
+      {payable ? (
+        <p>
+          <Link to={`/betalen/repair/${repair.id}`}>{t.payments.pay.link}</Link>
+        </p>
+      ) : null}
     </>
   );
 }

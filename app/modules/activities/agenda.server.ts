@@ -99,7 +99,7 @@ export async function activityPage(db: TenantDb, input: { activityId: string; to
 export function signupsOf(db: TenantDb, input: { memberId: string; today: string }) {
   return datesWithActivity(db)
     .innerJoin("activity_signups", "activity_signups.date_id", "activity_dates.id")
-    .select(["activity_signups.status", "activity_signups.guests"])
+    .select(["activity_signups.id as signup_id", "activity_signups.status", "activity_signups.guests"])
     .where("activity_signups.member_id", "=", input.memberId)
     .where("activity_signups.status", "!=", "walk_in")
     .where("activity_dates.day", ">=", input.today)

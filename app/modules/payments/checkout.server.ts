@@ -53,6 +53,42 @@ const payables: Partial<Record<RecordType, (db: TenantDb, recordId: string, memb
     ];
     return { module: "tool_library", recordType: "loan", recordId, description: `Lening ${loan.number}: ${loan.name}`.slice(0, 200), memberId, lines, returnPath: "/account/leningen" };
   },
+  /** A finished repair's contribution (parts and work at cost price), once the desk has closed it. */
+  async repair(db, recordId, memberId) {
+    const repair = await db
+      .selectFrom("repairs")
+      .select(["number", "status", "contribution_cents"])
+      .where("id", "=", recordId)
+      .where("member_id", "=", memberId)
+      .executeTakeFirst();
+    if (!repair || (repair.status !== "done" && repair.status !== "collected")) return null;
+    const lines: CheckoutLine[] = [{ purpose: "contribution", amountCents: repair.contribution_cents ?? 0 }];
+    return { module: "repairs", recordType: "repair", recordId, description: `Reparatie ${repair.number}`, memberId, lines, returnPath: `/reparaties/${recordId}` };
+  },
+  /** A place at a meal or a paid activity: its price for the person and their guests. */
+  async activity_signup(db, recordId, memberId) {
+    const signup = await db
+      .selectFrom("activity_signups")
+      .innerJoin("activity_dates", "activity_dates.id", "activity_signups.date_id")
+      .innerJoin("activities", "activities.id", "activity_dates.activity_id")
+      .select([
+        "activity_signups.status",
+        "activity_signups.guests",
+        "activity_dates.cancelled_at",
+        "activities.kind",
+        "activities.price_cents",
+        sql<string>`to_char(activity_dates.day, 'DD-MM-YYYY') || ': ' || left(activities.title, 150)`.as("what"),
+      ])
+      .where("activity_signups.id", "=", recordId)
+      .where("activity_signups.member_id", "=", memberId)
+      .executeTakeFirst();
+    if (!signup || signup.status === "waiting" || signup.cancelled_at) return null;
+    const meal = signup.kind === "meal";
+    // Worded as the kitchen's desk words it, so the books read the same however it was paid.
+    const description = `${meal ? "Maaltijd" : "Activiteit"} ${signup.what}`;
+    const lines: CheckoutLine[] = [{ purpose: meal ? "meal" : "activity", amountCents: signup.price_cents * (1 + signup.guests) }];
+    return { module: meal ? "kitchen" : "activities", recordType: "activity_signup", recordId, description, memberId, lines, returnPath: "/account/agenda" };
+  },
 };
 
 export const payableRecordTypes = Object.keys(payables) as RecordType[];
@@ -200,7 +236,17 @@ export async function confirmCheckout(payments: OnlinePayments, db: TenantDb, pl
   if (!account) return;
   const session = await payments.stripe.checkout.sessions.retrieve(sessionId, {}, { stripeAccount: account.account_id });
   if (session.payment_status !== "paid" || typeof session.payment_intent !== "string") return;
-  await recordCheckoutPaid(db, tenant, sessionId, { paymentIntent: session.payment_intent, stripeFeeCents: null }, siteUrl);
+  // The ledger is written once, so the fee is looked up now too (the webhook will find it recorded).
+  const fee = await stripeFee(payments, session.payment_intent, account.account_id);
+  await recordCheckoutPaid(db, tenant, sessionId, { paymentIntent: session.payment_intent, stripeFeeCents: fee }, siteUrl);
+}
+
+/** What Stripe kept of a payment: its balance transaction's fee; null when Stripe does not say yet. */
+export async function stripeFee(payments: OnlinePayments, paymentIntentId: string, accountId: string): Promise<number | null> {
+  const intent = await payments.stripe.paymentIntents.retrieve(paymentIntentId, { expand: ["latest_charge.balance_transaction"] }, { stripeAccount: accountId });
+  const charge = intent.latest_charge;
+  const balance = charge && typeof charge !== "string" ? charge.balance_transaction : null;
+  return balance && typeof balance !== "string" ? balance.fee : null;
 }
 
 /** One payment started online, for its own person's receipt page. */

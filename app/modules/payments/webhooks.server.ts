@@ -4,7 +4,7 @@ import { platformDb, tenantDb } from "~/db/accessors.server";
 import type { Database } from "~/db/database.server";
 import { neighbourhoodUrl } from "~/modules/tenants/tenants.server";
 import { applyAccountUpdate } from "./connect.server";
-import { recordCheckoutPaid } from "./checkout.server";
+import { recordCheckoutPaid, stripeFee } from "./checkout.server";
 import type { OnlinePayments } from "./stripe.server";
 
 // Stripe's webhook events for connected accounts arrive on the platform's domain (one endpoint for
@@ -68,23 +68,13 @@ export async function handleStripeEvent(database: Database, payments: OnlinePaym
     const tenant = await tenantOfAccount(database, event.account ?? null);
     if (!tenant) log.warn({ eventId, account: event.account }, "stripe: payment for an account no neighbourhood has");
     else if (session.payment_status === "paid" && typeof session.payment_intent === "string") {
-      const fee = await stripeFee(payments, session.payment_intent, event.account!, log);
+      const fee = await stripeFee(payments, session.payment_intent, event.account!).catch((error: unknown) => {
+        log.warn({ err: error, eventId }, "stripe: fee not known yet");
+        return null;
+      });
       const outcome = await recordCheckoutPaid(tenantDb(database, tenant.id), tenant, session.id, { paymentIntent: session.payment_intent, stripeFeeCents: fee }, neighbourhoodUrl(publicUrl, tenant));
       if (outcome === "unknown") log.warn({ eventId, tenant: tenant.slug }, "stripe: paid session unknown to the neighbourhood of its account");
     }
   }
   await platform.updateTable("stripe_events").set({ handled_at: new Date() }).where("id", "=", eventId).execute();
-}
-
-/** What Stripe kept of a payment (its balance transaction's fee); null when it cannot say now. */
-async function stripeFee(payments: OnlinePayments, paymentIntentId: string, account: string, log: Logger): Promise<number | null> {
-  try {
-    const intent = await payments.stripe.paymentIntents.retrieve(paymentIntentId, { expand: ["latest_charge.balance_transaction"] }, { stripeAccount: account });
-    const charge = intent.latest_charge;
-    const balance = charge && typeof charge !== "string" ? charge.balance_transaction : null;
-    return balance && typeof balance !== "string" ? balance.fee : null;
-  } catch (error) {
-    log.warn({ err: error, paymentIntentId }, "stripe: fee not known yet");
-    return null;
-  }
 }

@@ -84,7 +84,7 @@ export function RepairFacts({
             <dt>{about.contribution}</dt>
             <dd>
               {formatEuro(repair.contribution_cents, lang)}
-              {repair.contribution_payment ? `, ${repair.contribution_payment === "cash" ? d.paidCash : d.waived}` : null}
+              {`, ${repair.contribution_payment ? { cash: d.paidCash, online: d.paidOnline, waived: d.waived }[repair.contribution_payment] : d.notPaidYet}`}
             </dd>
           </>
         ) : null}

@@ -9,7 +9,7 @@ import { euroCentsSchema } from "~/money";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { queueEmail } from "~/modules/email/outbox.server";
 import { registerAtDesk } from "~/modules/members/members.server";
-import { settleAtDesk, settledHow, waiverReason } from "~/modules/payments/ledger.server";
+import { settleAtDesk, settledHow, waiverReason, type AmountDue } from "~/modules/payments/ledger.server";
 import { checkImage, newTenantFileKey, type FileStorage } from "~/modules/storage/storage.server";
 import type { UploadedFile } from "~/uploads.server";
 import { ordsProductCategories, ordsRepairBarriers } from "./ords";
@@ -431,7 +431,8 @@ export const closeSchema = z
     problem: optionalText(1000),
     year,
     contribution: euroCentsSchema,
-    payment: z.enum(["cash", "waived"], { error: "payment_invalid" }).optional(),
+    // "later": the resident pays when collecting it, or online (when the neighbourhood takes that).
+    payment: z.enum(["cash", "waived", "later"], { error: "payment_invalid" }).optional(),
     waivedReason: optionalText(300),
   })
   .superRefine((form, context) => {
@@ -460,12 +461,39 @@ export async function closeRepair(db: TenantDb, repairId: string, input: CloseIn
       },
       context,
     );
-    if (moved.ok && input.contribution && input.payment) {
-      const repair = await trx.selectFrom("repairs").select(["number", "member_id"]).where("id", "=", repairId).executeTakeFirstOrThrow();
-      const due = { module: "repairs", recordType: "repair", recordId: repairId, purpose: "contribution", amountCents: input.contribution, description: `Reparatie ${repair.number}`, memberId: repair.member_id } as const;
-      await settleAtDesk(trx, due, input.payment, input.waivedReason, context.actor);
+    if (moved.ok && input.contribution && input.payment && input.payment !== "later") {
+      await settleAtDesk(trx, await contributionDue(trx, repairId, input.contribution), input.payment, input.waivedReason, context.actor);
     }
     return moved;
+  });
+}
+
+/** A repair's contribution as the ledger names it. */
+async function contributionDue(trx: Transaction<TenantTables>, repairId: string, amountCents: number): Promise<AmountDue> {
+  const repair = await trx.selectFrom("repairs").select(["number", "member_id"]).where("id", "=", repairId).executeTakeFirstOrThrow();
+  return { module: "repairs", recordType: "repair", recordId: repairId, purpose: "contribution", amountCents, description: `Reparatie ${repair.number}`, memberId: repair.member_id };
+}
+
+export const settleContributionSchema = z
+  .object({
+    payment: z.enum(["cash", "waived"], { error: "payment_required" }),
+    waivedReason: optionalText(300),
+  })
+  .superRefine((form, context) => {
+    if (form.payment === "waived" && !form.waivedReason) context.addIssue({ code: "custom", path: ["waivedReason"], message: "reason_required" });
+  });
+
+/** The desk settles a finished repair's contribution that was left to pay later (at collection). */
+export async function settleContribution(db: TenantDb, repairId: string, input: z.output<typeof settleContributionSchema>, actor: string): Promise<Result> {
+  return db.transaction().execute(async (trx) => {
+    const repair = await trx.selectFrom("repairs").select(["status", "contribution_cents"]).where("id", "=", repairId).forUpdate().executeTakeFirst();
+    if (!repair) return problem("form", "repair_unknown");
+    // Said at the top of the page: the form itself is gone once nothing is left to pay.
+    if ((repair.status !== "done" && repair.status !== "collected") || !repair.contribution_cents) return problem("form", "repair_nothing_to_pay");
+    const settled = await trx.selectFrom("ledger_entries").select("id").where("record_type", "=", "repair").where("record_id", "=", repairId).where("kind", "<>", "refund").executeTakeFirst();
+    if (settled) return problem("form", "repair_already_paid");
+    await settleAtDesk(trx, await contributionDue(trx, repairId, repair.contribution_cents), input.payment, input.waivedReason, actor);
+    return { ok: true };
   });
 }
 
