@@ -11,7 +11,7 @@ import { handleStripeEvent } from "~/modules/payments/webhooks.server";
 import { seedNeighbourhood } from "~/modules/neighbourhood/seed.server";
 import { createTenant } from "~/modules/tenants/tenants.server";
 import { openTestDatabase, uniqueSlug } from "./support/database";
-import { aRepair, aReservation, aTool } from "./support/factories";
+import { aHomeJob, aRepair, aReservation, aTool } from "./support/factories";
 import { startFakeStripe, type FakeStripe } from "./support/fake-stripe";
 import { ledgerOf } from "./support/ledger";
 import { signedInAs, type SignedIn } from "./support/people";
@@ -244,6 +244,24 @@ describe("other records pay through the same interface", () => {
     expect(twice.body).toContain("De bijdrage is al betaald of hoeft niet.");
     // Another resident cannot pay (or see) it.
     expect((await get(`/betalen/repair/${repairId}`, resident)).body).toContain("Hier hoeft niets (meer) voor betaald te worden.");
+  });
+
+  it("a home job's accepted estimate is paid online, and completing the job then asks for no money", async () => {
+    const payer = await signedInAs(database, server, wijk, "resident");
+    const notify = { tenantId: wijk.id, tenantName: wijk.name, siteUrl: server.url(wijk.slug) };
+    const { jobId } = await aHomeJob(db(), notify, { requester: payer.member, coordinator: coordinator.member.id, until: "scheduled", estimate: "18,00" });
+    expect((await get(`/klussen/${jobId}`, payer)).body).toContain(`href="/betalen/home_job/${jobId}"`);
+    const started = await post(`/betalen/home_job/${jobId}`, {}, payer);
+    expect((await postToFake(started.headers.location!, { method: "ideal" })).status).toBe(303);
+    await runQueue();
+    expect(await ledgerOf(db(), jobId)).toEqual([{ purpose: "contribution", kind: "payment", method: "online", amount_cents: 1800, reason: null }]);
+    // Cash at completion would be paying twice: refused, in words.
+    const cash = await post(`/beheer/klussen/${jobId}`, { intent: "complete", seen: "scheduled", materials: "18", payment: "cash" }, coordinator);
+    expect(cash.body).toContain("De bewoner heeft deze klus al online betaald.");
+    const done = await post(`/beheer/klussen/${jobId}`, { intent: "complete", seen: "scheduled", materials: "18", payment: "online" }, coordinator);
+    expect(done.body).toContain("Opgeslagen.");
+    expect(await ledgerOf(db(), jobId)).toHaveLength(1);
+    expect((await get(`/beheer/klussen/${jobId}`, coordinator)).body).toContain("Online betaald (de prijsopgave)");
   });
 
   it("a place at a meal is paid online at its price for the person and their guest, and the kitchen desk sees it paid", async () => {

@@ -179,7 +179,7 @@ export default function AssessHomeJob() {
           {job.materials_cents !== null ? (
             <p>
               {a.materials}: {formatEuro(job.materials_cents, lang)}
-              {job.materials_description ? ` · ${job.materials_description}` : null} · {job.contribution_payment === "waived" ? `${a.waived}: ${job.waived_reason}` : a.cash}
+              {job.materials_description ? ` · ${job.materials_description}` : null} · {job.contribution_payment === "waived" ? `${a.waived}: ${job.waived_reason}` : job.contribution_payment === "online" ? a.online : a.cash}
             </p>
           ) : null}
         </section>
@@ -303,11 +303,15 @@ export default function AssessHomeJob() {
             <ChoiceField
               name="payment"
               label={a.payment}
-              options={[
-                { value: "cash", label: a.cash },
-                { value: "waived", label: a.waived },
-              ]}
-              defaultValue={values("complete").payment}
+              options={
+                job.contribution_payment === "online"
+                  ? [{ value: "online", label: a.online }]
+                  : [
+                      { value: "cash", label: a.cash },
+                      { value: "waived", label: a.waived },
+                    ]
+              }
+              defaultValue={values("complete").payment ?? (job.contribution_payment === "online" ? "online" : undefined)}
               error={errors("complete").payment}
             />
             <Field name="waivedReason" label={a.waivedReason} defaultValue={values("complete").waivedReason} error={errors("complete").waivedReason} />

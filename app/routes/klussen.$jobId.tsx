@@ -8,6 +8,8 @@ import { answerEstimate, getJob } from "~/modules/home-jobs/jobs.server";
 import { JobFacts } from "~/modules/home-jobs/JobFacts";
 import { homeJobStatuses } from "~/modules/home-jobs/tables";
 import { signedInMember } from "~/modules/accounts/guard.server";
+import { amountsDue } from "~/modules/payments/checkout.server";
+import { onlinePaymentsOpen } from "~/modules/payments/connect.server";
 import { members, routeAccess } from "~/access";
 import { PostForm } from "~/components/PostForm";
 
@@ -24,9 +26,11 @@ async function ownJob(request: Request, context: LoaderFunctionArgs["context"], 
 }
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { job, member } = await ownJob(request, context, params.jobId);
+  const { job, member, db, tenant } = await ownJob(request, context, params.jobId);
   const { requester_phone: _phone, notes: _notes, hours: _hours, ...visible } = job;
-  return { job: visible, mayAccept: job.status === "estimated" && job.requester_id === member.id };
+  // The accepted estimate can be paid online, when the neighbourhood takes that.
+  const payable = (await onlinePaymentsOpen(context.payments, context.platformDb, tenant.id)) && (await amountsDue(db, "home_job", job.id, member.id)) !== null;
+  return { job: visible, mayAccept: job.status === "estimated" && job.requester_id === member.id, payable };
 }
 
 // A page from before there was a "decline" button posts no answer: its one button meant yes.
@@ -42,7 +46,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function MyHomeJob() {
-  const { job, mayAccept } = useLoaderData<typeof loader>();
+  const { job, mayAccept, payable } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const [search] = useSearchParams();
   const { t, explain } = useLanguage();
@@ -69,6 +73,11 @@ export default function MyHomeJob() {
         </p>
       ) : null}
       <JobFacts job={job} showAddress />
+      {payable ? (
+        <p>
+          <Link to={`/betalen/home_job/${job.id}`}>{t.payments.pay.link}</Link>
+        </p>
+      ) : null}
       {mayAccept ? (
         <PostForm>
           <p>{d.estimateIntro}</p>

@@ -119,7 +119,8 @@ export const completionSchema = z
     seen: seenStatus,
     materials: euroCentsSchema,
     materialsDescription: optionalText(2000),
-    payment: z.enum(["cash", "waived"], { error: "payment_invalid" }),
+    // "online": the resident already paid the accepted estimate online.
+    payment: z.enum(["cash", "waived", "online"], { error: "payment_invalid" }),
     waivedReason: optionalText(300),
   })
   .superRefine((form, context) => {
@@ -478,6 +479,9 @@ export async function completeJob(
   actor: string,
 ): Promise<Result> {
   return db.transaction().execute(async (trx) => {
+    const paidBefore = await trx.selectFrom("ledger_entries").select("method").where("record_type", "=", "home_job").where("record_id", "=", jobId).where("kind", "=", "payment").executeTakeFirst();
+    if (input.payment === "online" && paidBefore?.method !== "online") return problem("payment", "job_not_paid_online");
+    if (input.payment !== "online" && paidBefore) return problem("payment", "job_already_paid");
     const wrong = await transition(trx, jobId, input.seen, "done", {
       materials_cents: input.materials ?? 0,
       materials_description: input.materialsDescription,
@@ -490,7 +494,7 @@ export async function completeJob(
       .where("id", "=", jobId)
       .executeTakeFirstOrThrow();
     const due = { module: "home_jobs", recordType: "home_job", recordId: jobId, purpose: "contribution", description: `Klus van ${job.asked_on}`, memberId: job.requester_id } as const;
-    await settleAtDesk(trx, { ...due, amountCents: input.materials ?? 0 }, input.payment, input.waivedReason, actor);
+    if (input.payment !== "online") await settleAtDesk(trx, { ...due, amountCents: input.materials ?? 0 }, input.payment, input.waivedReason, actor);
     const team = new Set((await trx.selectFrom("home_job_team").select("member_id").where("job_id", "=", jobId).execute()).map((row) => row.member_id));
     for (const entry of hours) if (team.has(entry.memberId)) await saveHours(trx, jobId, entry.memberId, entry.minutes, actor);
     return { ok: true };

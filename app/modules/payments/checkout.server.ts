@@ -1,6 +1,7 @@
 import { sql, type Transaction } from "kysely";
 import { platformDbAlongside, type PlatformDb, type TenantDb } from "~/db/accessors.server";
 import type { TenantTables } from "~/db/tables";
+import { TIME_ZONE } from "~/dates";
 import { formatEuro } from "~/money";
 import { queueEmail } from "~/modules/email/outbox.server";
 import { messages } from "~/i18n/messages";
@@ -64,6 +65,19 @@ const payables: Partial<Record<RecordType, (db: TenantDb, recordId: string, memb
     if (!repair || (repair.status !== "done" && repair.status !== "collected")) return null;
     const lines: CheckoutLine[] = [{ purpose: "contribution", amountCents: repair.contribution_cents ?? 0 }];
     return { module: "repairs", recordType: "repair", recordId, description: `Reparatie ${repair.number}`, memberId, lines, returnPath: `/reparaties/${recordId}` };
+  },
+  /** A home job's estimate, once the resident accepted it and until the job is done. */
+  async home_job(db, recordId, memberId) {
+    const job = await db
+      .selectFrom("home_jobs")
+      .select(["status", "estimate_cents", sql<string>`to_char(created_at at time zone ${TIME_ZONE}, 'DD-MM-YYYY')`.as("asked_on")])
+      .where("id", "=", recordId)
+      .where("requester_id", "=", memberId)
+      .executeTakeFirst();
+    if (!job || (job.status !== "estimate_accepted" && job.status !== "scheduled")) return null;
+    const lines: CheckoutLine[] = [{ purpose: "contribution", amountCents: job.estimate_cents ?? 0 }];
+    // Worded as the job's completion words it in the ledger.
+    return { module: "home_jobs", recordType: "home_job", recordId, description: `Klus van ${job.asked_on}`, memberId, lines, returnPath: `/klussen/${recordId}` };
   },
   /** A place at a meal or a paid activity: its price for the person and their guests. */
   async activity_signup(db, recordId, memberId) {
