@@ -8,6 +8,7 @@ import { createActivity, signUp } from "~/modules/activities/activities.server";
 import { recordPayment } from "~/modules/kitchen/kitchen.server";
 import { createOnlinePayments, type OnlinePayments } from "~/modules/payments/stripe.server";
 import { handleStripeEvent } from "~/modules/payments/webhooks.server";
+import { compareNeighbourhood } from "~/modules/payments/compare.server";
 import { seedNeighbourhood } from "~/modules/neighbourhood/seed.server";
 import { createTenant } from "~/modules/tenants/tenants.server";
 import { openTestDatabase, uniqueSlug } from "./support/database";
@@ -316,5 +317,40 @@ describe("refunds and Stripe being away", () => {
     } finally {
       fake.setUnavailable(false);
     }
+  });
+});
+
+describe("the nightly comparison with Stripe", () => {
+  it("finds nothing when the books and Stripe agree, and lists a payment only Stripe has and one only the books have", async () => {
+    const tomorrow = addDays(localToday(), 1);
+    const agree = await compareNeighbourhood(database, payments, wijk.id, tomorrow);
+    expect(agree).toEqual([]);
+    expect((await get("/beheer/geld/stripe", coordinator)).body).toContain("klopt alles");
+
+    // A payment on the neighbourhood's account that did not come through Wijkplaats.
+    const account = (await platformDb(database).selectFrom("stripe_accounts").select("account_id").where("tenant_id", "=", wijk.id).executeTakeFirstOrThrow()).account_id;
+    const elsewhere = await fake.stripe().checkout.sessions.create(
+      { mode: "payment", line_items: [{ quantity: 1, price_data: { currency: "eur", unit_amount: 999, product_data: { name: "Iets anders" } } }], success_url: "http://example.org/ok", cancel_url: "http://example.org/nee" },
+      { stripeAccount: account },
+    );
+    expect((await postToFake(elsewhere.url!, { method: "ideal" })).status).toBe(303);
+    await runQueue();
+    const paidElsewhere = (await fake.stripe().checkout.sessions.retrieve(elsewhere.id, {}, { stripeAccount: account })).payment_intent as string;
+    // A line in the books that Stripe never saw.
+    await db().insertInto("ledger_entries").values({ module: "tool_library", record_type: "loan", record_id: crypto.randomUUID(), purpose: "fee", kind: "payment", method: "online", amount_cents: 123, description: "Lening 99: Spook", stripe_payment_intent: "pi_ghost" }).execute();
+
+    const differ = await compareNeighbourhood(database, payments, wijk.id, tomorrow);
+    expect(differ).toEqual(
+      expect.arrayContaining([
+        { kind: "not_in_books", reference: paidElsewhere, stripeCents: 999, ledgerCents: null },
+        { kind: "not_at_stripe", reference: "pi_ghost", stripeCents: null, ledgerCents: 123 },
+      ]),
+    );
+    expect(differ).toHaveLength(2);
+    const page = await get("/beheer/geld/stripe", coordinator);
+    expect(page.body).toContain("Staat bij Stripe, niet in het kasboek");
+    expect(page.body).toContain("pi_ghost");
+    // Another neighbourhood's report is its own.
+    expect((await get("/beheer/geld/stripe", otherCoordinator, other)).body).not.toContain("pi_ghost");
   });
 });

@@ -2,9 +2,12 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@rem
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { coordinators, routeAccess } from "~/access";
 import { PostForm } from "~/components/PostForm";
+import { formatDay } from "~/dates";
+import { formatEuro } from "~/money";
 import { titleMeta } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-messages";
 import { signedInMember } from "~/modules/accounts/guard.server";
+import { latestComparison } from "~/modules/payments/compare.server";
 import { accountStatus, onboardingLink, refreshAccount, stripeAccountOf } from "~/modules/payments/connect.server";
 import { neighbourhoodUrl } from "~/modules/tenants/tenants.server";
 
@@ -14,7 +17,7 @@ export const meta = titleMeta((t) => t.payments.connect.title);
 
 /** Where the neighbourhood stands with Stripe; after Stripe's onboarding (?terug) Stripe is asked again. Without Stripe settings: 404. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { tenant } = signedInMember(context);
+  const { tenant, db } = signedInMember(context);
   if (!context.payments) throw new Response(null, { status: 404 });
   let unreachable = false;
   if (new URL(request.url).searchParams.has("terug")) {
@@ -25,8 +28,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       unreachable = true;
     }
   }
-  const account = await stripeAccountOf(context.platformDb, tenant.id);
-  return { status: accountStatus(account), feeBps: account?.application_fee_bps ?? 0, unreachable };
+  const [account, comparison] = await Promise.all([stripeAccountOf(context.platformDb, tenant.id), latestComparison(db)]);
+  return { status: accountStatus(account), feeBps: account?.application_fee_bps ?? 0, unreachable, comparison: comparison && { ...comparison, ran_at: comparison.ran_at.toISOString() } };
 }
 
 /** Connect (or finish connecting) the neighbourhood's own Stripe account, on Stripe's pages. */
@@ -44,9 +47,9 @@ export async function action({ context }: ActionFunctionArgs) {
 }
 
 export default function ConnectStripe() {
-  const { status, feeBps, unreachable } = useLoaderData<typeof loader>();
+  const { status, feeBps, unreachable, comparison } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
-  const { t } = useLanguage();
+  const { t, lang } = useLanguage();
   const c = t.payments.connect;
   return (
     <div className="desk-page">
@@ -69,6 +72,36 @@ export default function ConnectStripe() {
           <button type="submit">{status === "not_connected" ? c.connect : c.continue}</button>
         </PostForm>
       ) : null}
+      <h2 id="vergelijking">{c.comparison}</h2>
+      {!comparison ? (
+        <p>{c.notCompared}</p>
+      ) : comparison.differences.length === 0 ? (
+        <p>{c.allMatch(formatDay(comparison.from, lang), formatDay(comparison.to, lang))}</p>
+      ) : (
+        <>
+          <p className="notice">{c.differ(formatDay(comparison.from, lang), formatDay(comparison.to, lang))}</p>
+          <table className="cards" aria-labelledby="vergelijking">
+            <thead>
+              <tr>
+                <th scope="col">{c.difference}</th>
+                <th scope="col">{c.reference}</th>
+                <th scope="col">{c.atStripe}</th>
+                <th scope="col">{c.inBooks}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {comparison.differences.map((difference) => (
+                <tr key={`${difference.kind}-${difference.reference}`}>
+                  <td data-label={c.difference}>{c.kinds[difference.kind]}</td>
+                  <td data-label={c.reference}>{difference.reference}</td>
+                  <td data-label={c.atStripe}>{difference.stripeCents === null ? "–" : formatEuro(difference.stripeCents, lang)}</td>
+                  <td data-label={c.inBooks}>{difference.ledgerCents === null ? "–" : formatEuro(difference.ledgerCents, lang)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { startJobQueue } from "~/modules/jobs/job-queue.server";
 import { scheduleLoanReminders } from "~/modules/tool-library/reminder-jobs.server";
 import { scheduleKitchenPurge } from "~/modules/kitchen/purge-jobs.server";
 import { prepareDemo } from "~/modules/demo/demo-neighbourhoods.server";
+import { scheduleStripeComparison } from "~/modules/payments/compare.server";
 import { startStripeEventJobs } from "~/modules/payments/payment-jobs.server";
 import { createOnlinePayments } from "~/modules/payments/stripe.server";
 import { createFileStorage } from "~/modules/storage/storage.server";
@@ -79,6 +80,7 @@ pruning.unref();
 const stopEmailSender = startEmailSender(platformDb(database), createMailTransport({ smtpUrl: config.smtpUrl, from: config.mailFrom, log: logger }), logger);
 await scheduleLoanReminders(jobs, database, config.publicUrl, logger);
 await scheduleKitchenPurge(jobs, database, logger);
+if (payments) await scheduleStripeComparison(jobs, database, payments, logger);
 
 const platformUrl = `http://${config.platformDomain}:${config.port}/`;
 const neighbourhoods = await listActiveTenants(platformDb(database), platformUrl);

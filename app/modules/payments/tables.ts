@@ -5,6 +5,7 @@ export interface PaymentTables {
   ledger_entries: LedgerEntriesTable;
   cash_counts: CashCountsTable;
   checkout_sessions: CheckoutSessionsTable;
+  stripe_comparisons: StripeComparisonsTable;
 }
 
 /** Which module a payment belongs to (the offering kinds that take money). */
@@ -76,4 +77,23 @@ export interface CheckoutSessionsTable {
   payment_intent: string | null;
   created_at: ColumnType<Date, never, never>;
   paid_at: Date | null;
+}
+
+/** One difference between the ledger and Stripe's balance transactions. */
+export interface StripeDifference {
+  /** Stripe has it and the books do not; the books have it and Stripe does not; both, with other amounts. */
+  kind: "not_in_books" | "not_at_stripe" | "amount_differs";
+  /** The payment intent (a payment) or the refund id. */
+  reference: string;
+  stripeCents: number | null;
+  ledgerCents: number | null;
+}
+
+/** The nightly comparison of the ledger with Stripe, one row per run. */
+export interface StripeComparisonsTable {
+  id: Generated<string>;
+  ran_at: ColumnType<Date, never, never>;
+  period_from: ColumnType<Date | string, string, never>;
+  period_until: ColumnType<Date | string, string, never>;
+  differences: ColumnType<StripeDifference[], string, never>;
 }

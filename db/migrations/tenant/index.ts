@@ -16,6 +16,7 @@ import * as kitchen from "./0014_kitchen";
 import * as ledger from "./0015_ledger";
 import * as cashCounts from "./0016_cash_counts";
 import * as checkoutSessions from "./0017_checkout_sessions";
+import * as stripeComparisons from "./0018_stripe_comparisons";
 
 // Every tenant migration, by name; names sort in the order they run. Add new files here.
 export const tenantMigrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const tenantMigrations: Record<string, Migration> = {
   "0015_ledger": ledger,
   "0016_cash_counts": cashCounts,
   "0017_checkout_sessions": checkoutSessions,
+  "0018_stripe_comparisons": stripeComparisons,
 };
