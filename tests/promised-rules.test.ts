@@ -216,7 +216,7 @@ describe("a person's own data", () => {
     expect(res.status).toBe(200);
     const data = JSON.parse(res.body);
     expect(Object.keys(data).sort()).toEqual(
-      ["account", "activitySignups", "exportedAt", "history", "homeJobs", "kitchen", "lendingBlock", "loans", "neighbourhoodRecord", "payments", "repairCafeBookings", "repairs", "sessions"].sort(),
+      ["account", "activitySignups", "exportedAt", "history", "homeJobs", "kitchen", "lendingBlock", "loans", "neighbourhoodRecord", "payments", "repairCafeBookings", "repairs", "sessions", "tariff"].sort(),
     );
     expect(data.account).toMatchObject({ email: person.email });
     expect(data.neighbourhoodRecord).toMatchObject({ id: person.member.id, phone: "06 55544433", address: "Kastanjelaan 3", role: "volunteer" });

@@ -138,8 +138,8 @@ export default function DeskLoan() {
           <PostForm noValidate aria-labelledby="meegeven">
             <input type="hidden" name="intent" value="checkOut" />
             <HandOutFields
-              depositCents={loan.tool_deposit_cents}
-              feeCents={loan.tool_fee_cents}
+              depositCents={loan.deposit_due_cents}
+              feeCents={loan.fee_due_cents}
               paidOnline={{ deposit: loan.deposit_payment === "online", fee: loan.fee_payment === "online" }}
               errors={mine("checkOut")?.errors} values={mine("checkOut")?.values} />
             <button type="submit">{d.handOutSubmit}</button>

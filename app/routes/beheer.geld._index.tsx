@@ -69,11 +69,16 @@ export default function Money() {
         <span className="hint">{m.downloadHint}</span>
       </p>
 
-      {stripe ? (
-        <p>
-          <Link to="/beheer/geld/stripe">{t.payments.connect.title}</Link>
-        </p>
-      ) : null}
+      <ul className="link-row">
+        <li>
+          <Link to="/beheer/geld/tarieven">{t.payments.tariffs.title}</Link>
+        </li>
+        {stripe ? (
+          <li>
+            <Link to="/beheer/geld/stripe">{t.payments.connect.title}</Link>
+          </li>
+        ) : null}
+      </ul>
 
       <h2 id="per-onderdeel">{m.perModule(monthName)}</h2>
       {perModule.length === 0 ? (

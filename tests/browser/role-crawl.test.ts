@@ -28,6 +28,12 @@ const notAPlace = new Set(["routes/$"]);
  * records through the desk's and the management's own pages, which the crawl does require).
  */
 const ownRecords = new Set(["routes/reparaties.$repairId", "routes/klussen.$jobId"]);
+/**
+ * Pages that exist only when the platform takes payments online (Stripe settings); the demo runs on
+ * the embedded default without them. tests/browser/online-payment-flow.test.ts reaches the payment
+ * and receipt pages by clicking; tests/online-payments.test.ts covers the Stripe page.
+ */
+const onlinePaymentsOnly = new Set(["routes/betalen.$recordType.$recordId", "routes/betalen.bon.$sessionId", "routes/beheer.geld.stripe"]);
 /** Pages for visitors that send a signed-in person on (to the account page). */
 const forVisitorsOnly = new Set(["routes/inloggen", "routes/aanmelden", "routes/wachtwoord-vergeten"]);
 
@@ -38,7 +44,7 @@ type Visitor = Role | "visitor" | "platformAdmin";
 
 function pagesOf(routes: AppRoute[], who: Visitor, site: "neighbourhood" | "platform"): string[] {
   return routes
-    .filter((route) => route.isPage && route.id !== "root" && !reachedFromAnEmail.has(route.id) && !notAPlace.has(route.id))
+    .filter((route) => route.isPage && route.id !== "root" && !reachedFromAnEmail.has(route.id) && !notAPlace.has(route.id) && !onlinePaymentsOnly.has(route.id))
     .filter((route) => route.access.site === site || route.access.site === "both")
     .filter((route) => (who === "visitor" ? true : !forVisitorsOnly.has(route.id)))
     .filter((route) => (who === "volunteer" || who === "coordinator" ? !ownRecords.has(route.id) : true))

@@ -7,7 +7,7 @@ import { checkbox, requiredText, type FieldErrors } from "~/forms";
 import { euroCentsSchema } from "~/money";
 import { deskPersonId, signUpWithin, type DeskPerson } from "~/modules/activities/activities.server";
 import { signupsThatCame } from "~/modules/activities/figures.server";
-import { settleAtDesk } from "~/modules/payments/ledger.server";
+import { payableAtDesk, settleAtDesk } from "~/modules/payments/ledger.server";
 import { allergens, diets } from "./allergens";
 import { paymentChoices, paymentMethods, shiftTasks } from "./tables";
 
@@ -564,7 +564,8 @@ export async function recordPayment(db: TenantDb, input: PaymentInput & { signup
     const amount = perPortion * (1 + signup.guests);
     const due = { module: "kitchen", recordType: "activity_signup", recordId: input.signupId, purpose: "meal", amountCents: amount, description: signup.description, memberId: signup.member_id } as const;
     await settleAtDesk(trx, due, input.method, input.method === "waived" ? MEAL_WAIVED : null, actor);
-    return { ok: true, amountCents: input.method === "waived" ? 0 : amount };
+    // What was asked of them: nothing, their reduced tariff's share, or the whole amount.
+    return { ok: true, amountCents: input.method === "waived" ? 0 : await payableAtDesk(trx, signup.member_id, amount) };
   });
 }
 

@@ -7,6 +7,7 @@ import { forgetHomeJobsOf, homeJobDataOf } from "~/modules/home-jobs/jobs.server
 import { lockCoordinatorsWhoCanLogIn } from "./members.server";
 import { repairCafeDataOf } from "~/modules/repair-cafe/repair-cafe.server";
 import { forgetPaymentsOf, paymentsOf } from "~/modules/payments/ledger.server";
+import { tariffDataOf } from "~/modules/payments/tariffs.server";
 import { repairDataOf } from "~/modules/repairs/repairs.server";
 import { forgetLoansOf, lendingDataOf } from "~/modules/tool-library/loans.server";
 
@@ -44,7 +45,7 @@ export async function exportOwnData(db: TenantDb, platform: PlatformDb, accountI
     .where((eb) => eb.or([eb("subject_member_id", "=", member.id), eb("actor_member_id", "=", member.id)]))
     .orderBy("id")
     .execute();
-  const [{ loans, lendingBlock }, repairs, repairCafeBookings, homeJobs, activitySignups, kitchen, payments] = await Promise.all([
+  const [{ loans, lendingBlock }, repairs, repairCafeBookings, homeJobs, activitySignups, kitchen, payments, tariff] = await Promise.all([
     lendingDataOf(db, member.id),
     repairDataOf(db, member.id),
     repairCafeDataOf(db, member.id),
@@ -52,10 +53,11 @@ export async function exportOwnData(db: TenantDb, platform: PlatformDb, accountI
     activityDataOf(db, member.id),
     kitchenDataOf(db, member.id),
     paymentsOf(db, member.id),
+    tariffDataOf(db, member.id),
   ]);
   await recordAudit(db, { actor: member.id, action: "data_exported", subject: member.id });
   const { account_id: _accountId, ...record } = member;
-  return { exportedAt: new Date().toISOString(), account, neighbourhoodRecord: record, sessions, history, loans, lendingBlock, repairs, repairCafeBookings, homeJobs, activitySignups, kitchen, payments };
+  return { exportedAt: new Date().toISOString(), account, neighbourhoodRecord: record, sessions, history, loans, lendingBlock, repairs, repairCafeBookings, homeJobs, activitySignups, kitchen, payments, tariff };
 }
 
 /**

@@ -6,6 +6,7 @@ import { formatEuro } from "~/money";
 import { queueEmail } from "~/modules/email/outbox.server";
 import { messages } from "~/i18n/messages";
 import { stripeAccountOf } from "./connect.server";
+import { applyTariff, tariffOf, tariffWaiverReason } from "./tariffs.server";
 import type { OnlinePayments } from "./stripe.server";
 import type { CheckoutLine, LedgerModule, Purpose, RecordType } from "./tables";
 
@@ -107,12 +108,20 @@ const payables: Partial<Record<RecordType, (db: TenantDb, recordId: string, memb
 
 export const payableRecordTypes = Object.keys(payables) as RecordType[];
 
-/** What a record asks of this person now (lines already paid or waived left out), or null when nothing. */
+/**
+ * What a record asks of this person now, or null when nothing: lines already paid or waived are
+ * left out, and a reduced tariff lowers each line (the same page, a lower amount or nothing).
+ */
 export async function amountsDue(db: TenantDb, recordType: RecordType, recordId: string, memberId: string): Promise<Due | null> {
   const due = await payables[recordType]?.(db, recordId, memberId);
   if (!due) return null;
-  const settled = await settledPurposes(db, recordType, recordId);
-  const lines = due.lines.filter((line) => line.amountCents > 0 && !settled.has(line.purpose));
+  const [settled, tariff] = await Promise.all([settledPurposes(db, recordType, recordId), tariffOf(db, memberId)]);
+  const lines = due.lines.flatMap((line): CheckoutLine[] => {
+    if (line.amountCents <= 0 || settled.has(line.purpose)) return [];
+    const { pays, waived } = applyTariff(line.amountCents, tariff);
+    if (pays <= 0) return [];
+    return [{ purpose: line.purpose, amountCents: pays, ...(tariff && waived > 0 ? { tariff: { waivedCents: waived, reason: tariffWaiverReason(tariff) } } : {}) }];
+  });
   return lines.length > 0 ? { ...due, lines } : null;
 }
 
@@ -209,6 +218,13 @@ export async function recordCheckoutPaid(
         })
         .onConflict((conflict) => conflict.columns(["record_type", "record_id", "purpose", "kind"]).where("kind", "<>", "refund").doNothing())
         .execute();
+      if (line.tariff) {
+        await trx
+          .insertInto("ledger_entries")
+          .values({ ...recordOf(session), purpose: line.purpose, kind: "waiver", method: null, amount_cents: line.tariff.waivedCents, reason: line.tariff.reason, tariff: true })
+          .onConflict((conflict) => conflict.columns(["record_type", "record_id", "purpose", "kind"]).where("kind", "<>", "refund").doNothing())
+          .execute();
+      }
       first = false;
     }
     await trx.updateTable("checkout_sessions").set({ status: "paid", paid_at: new Date(), payment_intent: paid.paymentIntent }).where("id", "=", sessionId).execute();
@@ -216,6 +232,15 @@ export async function recordCheckoutPaid(
     return "recorded";
   });
 }
+
+/** The ledger's columns that say what a checkout session was for and whose it was. */
+const recordOf = (session: { module: LedgerModule; record_type: RecordType; record_id: string; description: string; member_id: string | null }) => ({
+  module: session.module,
+  record_type: session.record_type,
+  record_id: session.record_id,
+  description: session.description,
+  member_id: session.member_id,
+});
 
 /** The receipt by email, to the person's account (none without an account). */
 async function emailReceipt(

@@ -1,8 +1,9 @@
-import { type ExpressionBuilder, sql } from "kysely";
+import { type ExpressionBuilder, type Insertable, sql } from "kysely";
 import type { TenantDb } from "~/db/accessors.server";
 import type { TenantTables } from "~/db/tables";
 import { ERASED_ON_REQUEST } from "~/modules/members/members.server";
-import type { LedgerModule, Purpose, RecordType, Settlement } from "./tables";
+import type { LedgerEntriesTable, LedgerModule, Purpose, RecordType, Settlement } from "./tables";
+import { applyTariff, tariffOf, tariffWaiverReason } from "./tariffs.server";
 
 /**
  * The one ledger of a neighbourhood's money (decision 0014). Modules do not keep payment columns
@@ -28,29 +29,33 @@ export type DeskSettlement = "cash" | "waived";
 type Db = Pick<TenantDb, "insertInto" | "selectFrom" | "updateTable">;
 
 /**
- * The desk received an amount in cash, or waived it with a reason. Receiving nothing is not
- * written; waiving is, whatever the amount (that someone did not pay is the fact). Settling the same thing twice (a re-sent form) keeps the first: the ledger's unique index
- * refuses a second payment or waiver for one record and purpose.
+ * The desk received an amount in cash, or waived it with a reason. A person with a reduced tariff
+ * pays their share in cash and the rest is waived with the tariff's reason. Receiving nothing is
+ * not written; waiving is, whatever the amount (that someone did not pay is the fact). Settling the
+ * same thing twice (a re-sent form) keeps the first: the ledger's unique index refuses a second
+ * payment or waiver for one record and purpose.
  */
 export async function settleAtDesk(db: Db, due: AmountDue, how: DeskSettlement, reason: string | null, actor: string | null): Promise<void> {
-  if (how === "cash" && due.amountCents <= 0) return;
-  await db
-    .insertInto("ledger_entries")
-    .values({
-      module: due.module,
-      record_type: due.recordType,
-      record_id: due.recordId,
-      purpose: due.purpose,
-      kind: how === "waived" ? "waiver" : "payment",
-      method: how === "waived" ? null : "cash",
-      amount_cents: due.amountCents,
-      reason: how === "waived" ? reason : null,
-      description: due.description,
-      member_id: due.memberId,
-      recorded_by: actor,
-    })
-    .onConflict((conflict) => conflict.columns(["record_type", "record_id", "purpose", "kind"]).where("kind", "<>", "refund").doNothing())
-    .execute();
+  const entry = { module: due.module, record_type: due.recordType, record_id: due.recordId, purpose: due.purpose, description: due.description, member_id: due.memberId, recorded_by: actor };
+  const once = (insert: Insertable<LedgerEntriesTable>) =>
+    db
+      .insertInto("ledger_entries")
+      .values(insert)
+      .onConflict((conflict) => conflict.columns(["record_type", "record_id", "purpose", "kind"]).where("kind", "<>", "refund").doNothing())
+      .execute();
+  if (how === "waived") {
+    await once({ ...entry, kind: "waiver", method: null, amount_cents: due.amountCents, reason });
+    return;
+  }
+  const tariff = await tariffOf(db, due.memberId);
+  const { pays, waived } = applyTariff(due.amountCents, tariff);
+  if (pays > 0) await once({ ...entry, kind: "payment", method: "cash", amount_cents: pays, reason: null });
+  if (tariff && waived > 0) await once({ ...entry, kind: "waiver", method: null, amount_cents: waived, reason: tariffWaiverReason(tariff), tariff: true });
+}
+
+/** What a person pays of an amount at the desk today (all of it, or their reduced tariff's share). */
+export async function payableAtDesk(db: Pick<TenantDb, "selectFrom">, memberId: string | null, amountCents: number): Promise<number> {
+  return applyTariff(amountCents, await tariffOf(db, memberId)).pays;
 }
 
 /**
@@ -113,9 +118,9 @@ export function settledHow<DB extends TenantTables>(eb: Eb<DB>, recordType: Reco
     .limit(1);
 }
 
-/** Why a record's purpose was waived, for a select list. */
+/** Why the desk waived a record's purpose, for a select list; a reduced tariff's reason is for coordinators only. */
 export function waiverReason<DB extends TenantTables>(eb: Eb<DB>, recordType: RecordType, recordIdColumn: string, purpose: Purpose) {
-  return entriesFor(eb, recordType, recordIdColumn, purpose).select("ledger_entries.reason").where("ledger_entries.kind", "=", "waiver");
+  return entriesFor(eb, recordType, recordIdColumn, purpose).select("ledger_entries.reason").where("ledger_entries.kind", "=", "waiver").where("ledger_entries.tariff", "=", false);
 }
 
 /** When money for a record's purpose was last given back (a deposit returned), for a select list. */

@@ -46,6 +46,24 @@ const nl = {
     monthName: (month: string, lang: "nl" | "en") =>
       new Date(`${month}-15T12:00:00Z`).toLocaleDateString(lang === "nl" ? "nl-NL" : "en-GB", { month: "long", year: "numeric", timeZone: "UTC" }),
   },
+  tariffs: {
+    title: "Lager tarief",
+    intro: "Kan iemand de kostprijs niet (helemaal) betalen? Geef diegene dan een lager tarief. Diegene betaalt op dezelfde manier als iedereen, alleen een lager bedrag of niets. Alleen coördinatoren zien wie een lager tarief heeft en waarom.",
+    current: "Wie heeft nu een lager tarief",
+    none: "Niemand heeft nu een lager tarief.",
+    person: "Wie",
+    pays: "Betaalt",
+    shares: { "0": "Niets", "25": "Een kwart (25%)", "50": "De helft (50%)", "75": "Driekwart (75%)" },
+    reason: "Waarom",
+    reasonHint: "Bijvoorbeeld: afgesproken met de schuldhulp. Alleen coördinatoren lezen dit.",
+    until: "Tot en met",
+    give: "Iemand een lager tarief geven",
+    save: "Opslaan",
+    saved: "Het tarief is opgeslagen.",
+    end: "Stoppen",
+    endFor: (name: string) => `Lager tarief van ${name} stoppen`,
+    ended: "Het lagere tarief is gestopt.",
+  },
   connect: {
     title: "Online betalen met Stripe",
     intro: "Met Stripe kunnen bewoners online betalen met iDEAL of een pas. Het geld komt op de rekening van jullie eigen Stripe-account. Contant betalen en niet hoeven betalen blijft altijd mogelijk.",
@@ -157,6 +175,24 @@ const en: typeof nl = {
     refunded_: (amount: string) => `${amount} given back.`,
     monthName: nl.money.monthName,
   },
+  tariffs: {
+    title: "Reduced tariff",
+    intro: "Someone cannot pay (all of) the cost price? Give them a reduced tariff. They pay the same way as everyone, only a lower amount or nothing. Only coordinators see who has a reduced tariff and why.",
+    current: "Who has a reduced tariff now",
+    none: "Nobody has a reduced tariff now.",
+    person: "Who",
+    pays: "Pays",
+    shares: { "0": "Nothing", "25": "A quarter (25%)", "50": "Half (50%)", "75": "Three quarters (75%)" },
+    reason: "Why",
+    reasonHint: "For example: agreed with debt counselling. Only coordinators read this.",
+    until: "Up to and including",
+    give: "Give someone a reduced tariff",
+    save: "Save",
+    saved: "The tariff has been saved.",
+    end: "Stop",
+    endFor: (name: string) => `Stop the reduced tariff of ${name}`,
+    ended: "The reduced tariff has stopped.",
+  },
   connect: {
     title: "Paying online with Stripe",
     intro: "With Stripe, residents can pay online with iDEAL or a card. The money goes to your own Stripe account. Paying cash and not having to pay always stay possible.",
@@ -235,6 +271,10 @@ const validationNl = {
   cash_day_closed: "Deze dag is al afgesloten.",
   cash_day_in_future: "Deze dag is nog niet geweest.",
   cash_day_too_old: "Je kunt alleen de laatste 31 dagen afsluiten.",
+  tariff_share_required: "Kies hoeveel deze persoon betaalt.",
+  tariff_end_required: "Vul in tot wanneer het lagere tarief geldt.",
+  tariff_end_past: "Deze datum is al voorbij.",
+  tariff_end_too_far: "Kies een datum binnen een jaar. Daarna kun je het opnieuw geven.",
 };
 
 const validationEn = {
@@ -248,6 +288,10 @@ const validationEn = {
   cash_day_closed: "This day has already been closed.",
   cash_day_in_future: "This day has not happened yet.",
   cash_day_too_old: "You can only close the last 31 days.",
+  tariff_share_required: "Choose how much this person pays.",
+  tariff_end_required: "Fill in until when the reduced tariff applies.",
+  tariff_end_past: "This date has already passed.",
+  tariff_end_too_far: "Choose a date within a year. You can give it again after that.",
 };
 
 export const paymentsMessages = { nl, en };

@@ -6,6 +6,7 @@ export interface PaymentTables {
   cash_counts: CashCountsTable;
   checkout_sessions: CheckoutSessionsTable;
   stripe_comparisons: StripeComparisonsTable;
+  tariffs: TariffsTable;
 }
 
 /** Which module a payment belongs to (the offering kinds that take money). */
@@ -43,6 +44,8 @@ export interface LedgerEntriesTable {
   stripe_refund: string | null;
   stripe_fee_cents: number | null;
   stripe_payout: string | null;
+  /** A waiver that a reduced tariff made: its reason is for coordinators only. */
+  tariff: ColumnType<boolean, boolean | undefined, never>;
 }
 
 /** The desk's count of the cash box at the end of a day, against what the ledger expected. */
@@ -61,6 +64,8 @@ export interface CashCountsTable {
 export interface CheckoutLine {
   purpose: Purpose;
   amountCents: number;
+  /** What the person's reduced tariff lets go of this line, and why (for the ledger's waiver). */
+  tariff?: { waivedCents: number; reason: string };
 }
 
 /** A payment started online (a Stripe Checkout Session) for one record. */
@@ -96,4 +101,15 @@ export interface StripeComparisonsTable {
   period_from: ColumnType<Date | string, string, never>;
   period_until: ColumnType<Date | string, string, never>;
   differences: ColumnType<StripeDifference[], string, never>;
+}
+
+/** A reduced tariff: the person pays this share of every amount, until the end date. */
+export interface TariffsTable {
+  member_id: string;
+  pays_percent: number;
+  reason: string;
+  /** A calendar day, written as "YYYY-MM-DD"; read it with `ends_on::text`. */
+  ends_on: ColumnType<Date | string, string, string>;
+  created_by: string | null;
+  created_at: ColumnType<Date, Date | undefined, Date>;
 }

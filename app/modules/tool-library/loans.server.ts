@@ -5,7 +5,7 @@ import type { TenantTables } from "~/db/tables";
 import { addDays, daysBetween, isIsoDay, isoWeekday } from "~/dates";
 import { checkbox, optionalText } from "~/forms";
 import { registerAtDesk } from "~/modules/members/members.server";
-import { refundedAt, returnCash, settleAtDesk, settledHow, waiverReason } from "~/modules/payments/ledger.server";
+import { payableAtDesk, refundedAt, returnCash, settleAtDesk, settledHow, waiverReason } from "~/modules/payments/ledger.server";
 
 /**
  * Reservations and loans are rows of one table: a reservation becomes a loan when the desk hands the
@@ -230,11 +230,13 @@ type Amounts = { deposit: number | null; fee: number | null; description: string
  * The amounts to settle at hand-out come from the tool; each needs to be paid or waived, unless it
  * already was (online, before the person came).
  */
-async function settlePayments(trx: Transaction<TenantTables>, toolId: string, input: CheckOutInput, loanId?: string): Promise<Result<Amounts>> {
+async function settlePayments(trx: Transaction<TenantTables>, toolId: string, input: CheckOutInput, borrower: string | null, loanId?: string): Promise<Result<Amounts>> {
   const tool = await trx.selectFrom("tools").select(["number", "name", "deposit_cents", "fee_cents"]).where("id", "=", toolId).executeTakeFirstOrThrow();
   const paidBefore = new Set(loanId ? (await trx.selectFrom("ledger_entries").select("purpose").where("record_type", "=", "loan").where("record_id", "=", loanId).where("kind", "<>", "refund").execute()).map((row) => row.purpose) : []);
-  if (tool.deposit_cents && !input.deposit && !paidBefore.has("deposit")) return problem("deposit", "payment_required");
-  if (tool.fee_cents && !input.fee && !paidBefore.has("fee")) return problem("fee", "payment_required");
+  // A person with a reduced tariff of nothing is not asked how they paid.
+  const asks = async (cents: number | null) => (await payableAtDesk(trx, borrower, cents ?? 0)) > 0;
+  if ((await asks(tool.deposit_cents)) && !input.deposit && !paidBefore.has("deposit")) return problem("deposit", "payment_required");
+  if ((await asks(tool.fee_cents)) && !input.fee && !paidBefore.has("fee")) return problem("fee", "payment_required");
   return { ok: true, deposit: tool.deposit_cents, fee: tool.fee_cents, description: `Lening ${tool.number}: ${tool.name}`.slice(0, 200), paidBefore };
 }
 
@@ -252,8 +254,9 @@ function handOut(amounts: Amounts, input: CheckOutInput, actor: string) {
 /** The deposit and the fee go into the ledger, paid in cash or waived, with the hand-out. */
 async function recordHandOutPayments(trx: Transaction<TenantTables>, loanId: string, memberId: string | null, amounts: Amounts, input: CheckOutInput, actor: string) {
   const due = { module: "tool_library", recordType: "loan", recordId: loanId, description: amounts.description, memberId } as const;
-  if (amounts.deposit && input.deposit && !amounts.paidBefore.has("deposit")) await settleAtDesk(trx, { ...due, purpose: "deposit", amountCents: amounts.deposit }, input.deposit, input.waivedReason, actor);
-  if (amounts.fee && input.fee && !amounts.paidBefore.has("fee")) await settleAtDesk(trx, { ...due, purpose: "fee", amountCents: amounts.fee }, input.fee, input.waivedReason, actor);
+  // Not asked (a reduced tariff of nothing): settled as "cash" of nothing, which writes the tariff's waiver.
+  if (amounts.deposit && !amounts.paidBefore.has("deposit")) await settleAtDesk(trx, { ...due, purpose: "deposit", amountCents: amounts.deposit }, input.deposit ?? "cash", input.waivedReason, actor);
+  if (amounts.fee && !amounts.paidBefore.has("fee")) await settleAtDesk(trx, { ...due, purpose: "fee", amountCents: amounts.fee }, input.fee ?? "cash", input.waivedReason, actor);
 }
 
 /** The previous borrower has not brought it back yet (an overdue loan does not block the calendar). */
@@ -288,7 +291,7 @@ export async function checkOutReservation(db: TenantDb, loanId: string, input: C
     }
     if (loan.tool_status !== "available") return problem("form", "tool_not_lendable");
     if (await stillOut(trx, loan.tool_id)) return problem("form", "tool_still_out");
-    const settled = await settlePayments(trx, loan.tool_id, input, loanId);
+    const settled = await settlePayments(trx, loan.tool_id, input, loan.member_id, loanId);
     if (!settled.ok) return settled;
     await trx.updateTable("loans").set(handOut(settled, input, actor)).where("id", "=", loanId).execute();
     await recordHandOutPayments(trx, loanId, loan.member_id, settled, input, actor);
@@ -320,7 +323,7 @@ export async function checkOutWalkIn(
         (await checkTool(trx, { toolId: tool.id, start: today, end: input.due, checkOpeningDays: false }));
       if (wrong) return { ...wrong, field: walkInFields[wrong.field] ?? wrong.field };
       if (await stillOut(trx, tool.id)) return problem("toolNumber", "tool_still_out");
-      const settled = await settlePayments(trx, tool.id, input);
+      const settled = await settlePayments(trx, tool.id, input, input.memberId || null);
       if (!settled.ok) return settled;
       const memberId = input.memberId || (await registerAtDesk(trx, { name: input.newName!, phone: input.newPhone, address: null, notes: null }, actor)).id;
       const loan = await trx
@@ -376,27 +379,29 @@ export async function checkIn(db: TenantDb, loanId: string, input: z.output<type
 
 /** One loan with everything the desk needs to hand it out or take it back. */
 export async function loanForDesk(db: TenantDb, loanId: string) {
-  return (
-    (await db
-      .selectFrom("loans")
-      .innerJoin("tools", "tools.id", "loans.tool_id")
-      .leftJoin("members", "members.id", "loans.member_id")
-      .select((eb) => [
-        ...loanColumns,
-        ...handOutRecordColumns(eb),
-        "tools.deposit_cents as tool_deposit_cents",
-        "tools.fee_cents as tool_fee_cents",
-        "tools.needs_instruction",
-        "tools.safety_notes",
-        "tools.location",
-        "tools.status as tool_status",
-        "members.id as member_id",
-        "members.name as member_name",
-        "members.phone as member_phone",
-      ])
-      .where("loans.id", "=", loanId)
-      .executeTakeFirst()) ?? null
-  );
+  const loan = await db
+    .selectFrom("loans")
+    .innerJoin("tools", "tools.id", "loans.tool_id")
+    .leftJoin("members", "members.id", "loans.member_id")
+    .select((eb) => [
+      ...loanColumns,
+      ...handOutRecordColumns(eb),
+      "tools.deposit_cents as tool_deposit_cents",
+      "tools.fee_cents as tool_fee_cents",
+      "tools.needs_instruction",
+      "tools.safety_notes",
+      "tools.location",
+      "tools.status as tool_status",
+      "members.id as member_id",
+      "members.name as member_name",
+      "members.phone as member_phone",
+    ])
+    .where("loans.id", "=", loanId)
+    .executeTakeFirst();
+  if (!loan) return null;
+  // What the borrower pays at hand-out: the tool's amounts, or their reduced tariff's share.
+  const [depositDue, feeDue] = await Promise.all([payableAtDesk(db, loan.member_id, loan.tool_deposit_cents ?? 0), payableAtDesk(db, loan.member_id, loan.tool_fee_cents ?? 0)]);
+  return { ...loan, deposit_due_cents: depositDue, fee_due_cents: feeDue };
 }
 
 /**

@@ -17,6 +17,7 @@ import * as ledger from "./0015_ledger";
 import * as cashCounts from "./0016_cash_counts";
 import * as checkoutSessions from "./0017_checkout_sessions";
 import * as stripeComparisons from "./0018_stripe_comparisons";
+import * as tariffs from "./0019_tariffs";
 
 // Every tenant migration, by name; names sort in the order they run. Add new files here.
 export const tenantMigrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const tenantMigrations: Record<string, Migration> = {
   "0016_cash_counts": cashCounts,
   "0017_checkout_sessions": checkoutSessions,
   "0018_stripe_comparisons": stripeComparisons,
+  "0019_tariffs": tariffs,
 };
