@@ -15,7 +15,7 @@ import { openTestDatabase, uniqueSlug } from "./support/database";
 import { aHomeJob, aRepair, aReservation, aTool } from "./support/factories";
 import { startFakeStripe, type FakeStripe } from "./support/fake-stripe";
 import { ledgerOf } from "./support/ledger";
-import { signedInAs, type SignedIn } from "./support/people";
+import { signedInAs, signedInAsPlatformAdmin, type SignedIn } from "./support/people";
 import { postForm, request, startTestServer, type TestServer } from "./support/server";
 
 let database: Database;
@@ -282,6 +282,31 @@ describe("other records pay through the same interface", () => {
     // The kitchen's desk cannot take money for it again.
     const again = await recordPayment(db(), { signupId: signedUp.signupId, choice: "waived", method: "waived" }, coordinator.member.id);
     expect(again).toEqual({ ok: false, error: "kitchen_payment_already_recorded" });
+  });
+});
+
+describe("the platform's fee", () => {
+  it("is 0 unless a platform admin sets it for a neighbourhood; then each payment carries it as the application fee", async () => {
+    const admin = await signedInAsPlatformAdmin(database, server);
+    const adminPost = (body: Record<string, string>) => postForm(server.url(null, "/admin"), body, admin.cookie);
+    expect((await request(server.url(null, "/admin"), { headers: { Cookie: admin.cookie } })).body).toContain("Wijkwerkplaats Steenwijk-West: 0%");
+    const wrong = await adminPost({ intent: "fee", neighbourhood: wijk.slug, percent: "12" });
+    expect(wrong.body).toContain("Vul een percentage in van 0 tot 10, zoals 1,5.");
+    expect((await adminPost({ intent: "fee", neighbourhood: wijk.slug, percent: "1,5" })).body).toContain("De platformbijdrage is opgeslagen.");
+    // Without Stripe settings the admin page does not mention it.
+    expect((await request(plainServer.url(null, "/admin"), { headers: { Cookie: admin.cookie } })).body).not.toContain("Platformbijdrage");
+
+    const payer = await signedInAs(database, server, wijk, "resident");
+    const loanId = await aPaidReservation(payer);
+    const started = await post(`/betalen/loan/${loanId}`, {}, payer);
+    const sessionId = started.headers.location!.split("/").at(-1)!;
+    await postToFake(started.headers.location!, { method: "ideal" });
+    const account = (await platformDb(database).selectFrom("stripe_accounts").select("account_id").where("tenant_id", "=", wijk.id).executeTakeFirstOrThrow()).account_id;
+    const session = await fake.stripe().checkout.sessions.retrieve(sessionId, {}, { stripeAccount: account });
+    const intent = await fake.stripe().paymentIntents.retrieve(session.payment_intent as string, {}, { stripeAccount: account });
+    expect(intent.application_fee_amount).toBe(19);
+    await runQueue();
+    await adminPost({ intent: "fee", neighbourhood: wijk.slug, percent: "0" });
   });
 });
 

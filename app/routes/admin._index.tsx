@@ -2,12 +2,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { Field } from "~/components/Field";
+import { Field, SelectField } from "~/components/Field";
 import { platformDb, tenantDb } from "~/db/accessors.server";
 import { parseForm } from "~/forms";
 import { titleMeta } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-messages";
 import { inviteMember } from "~/modules/members/invitations.server";
+import { platformFees, platformFeeSchema, setPlatformFee } from "~/modules/payments/connect.server";
 import { coordinatorInvitationSchema, listTenantsForAdmin } from "~/modules/tenants/admin.server";
 import { neighbourhoodUrl, setTenantStatus, TenantNotFoundError } from "~/modules/tenants/tenants.server";
 import { platformAdmin } from "~/modules/accounts/guard.server";
@@ -21,8 +22,11 @@ export const meta = titleMeta((t) => t.admin.title);
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { database } = platformAdmin(context);
   const tenants = await listTenantsForAdmin(database);
+  // The platform's share of online payments, only when the platform takes them.
+  const fees = context.payments ? await platformFees(platformDb(database)) : null;
   return {
     tenants: tenants.map((t) => ({ ...t, last_activity: t.last_activity?.toISOString() ?? null })),
+    fees,
     // Without a mail server the invitations can only be read there (app/routes/dev.mailbox.tsx).
     mailbox: context.devMailbox,
   };
@@ -34,6 +38,12 @@ const statusChange = z.object({ slug: z.string().min(1).max(40), status: z.enum(
 export async function action({ request, context }: ActionFunctionArgs) {
   const { database } = platformAdmin(context);
   const formData = await request.formData();
+  if (formData.get("intent") === "fee" && context.payments) {
+    const fee = parseForm(platformFeeSchema, formData);
+    if (!fee.ok) return { errors: fee.errors, values: fee.values, invited: null };
+    if (!(await setPlatformFee(platformDb(database), fee.data.neighbourhood, fee.data.percent))) return { errors: { neighbourhood: "neighbourhood_required" } as Record<string, string>, values: fee.raw, invited: null };
+    return { errors: {} as Record<string, string>, values: {} as Record<string, string>, invited: null, feeSaved: true };
+  }
   if (formData.get("intent") === "invite") {
     const invite = parseForm(coordinatorInvitationSchema, formData);
     if (!invite.ok) return { errors: invite.errors, values: invite.values, invited: null };
@@ -60,7 +70,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function AdminOverview() {
-  const { tenants, mailbox } = useLoaderData<typeof loader>();
+  const { tenants, mailbox, fees } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const { t, lang, explain } = useLanguage();
   return (
@@ -110,6 +120,41 @@ export default function AdminOverview() {
           ))}
         </tbody>
       </table>
+
+      {fees ? (
+        <section aria-labelledby="platformbijdrage">
+          <h2 id="platformbijdrage">{t.admin.fee.title}</h2>
+          <p>{t.admin.fee.intro}</p>
+          {answer && "feeSaved" in answer ? (
+            <p role="status" className="notice">
+              {t.admin.fee.saved}
+            </p>
+          ) : null}
+          {fees.length === 0 ? (
+            <p>{t.admin.fee.none}</p>
+          ) : (
+            <ul>
+              {fees.map((fee) => (
+                <li key={fee.slug}>{t.admin.fee.current(fee.name, (fee.application_fee_bps / 100).toLocaleString(lang === "nl" ? "nl-NL" : "en-GB"))}</li>
+              ))}
+            </ul>
+          )}
+          {fees.length > 0 ? (
+            <PostForm noValidate aria-labelledby="platformbijdrage">
+              <input type="hidden" name="intent" value="fee" />
+              <SelectField
+                name="neighbourhood"
+                label={t.admin.neighbourhood}
+                options={[{ value: "", label: "—" }, ...fees.map((fee) => ({ value: fee.slug, label: fee.name }))]}
+                defaultValue={answer?.values.neighbourhood ?? ""}
+                error={answer?.errors.neighbourhood}
+              />
+              <Field name="percent" label={t.admin.fee.percent} inputMode="decimal" defaultValue={answer?.values.percent} error={answer?.errors.percent} />
+              <button type="submit">{t.admin.fee.save}</button>
+            </PostForm>
+          ) : null}
+        </section>
+      ) : null}
 
       <h2 id="coordinator-uitnodigen">{t.admin.inviteCoordinator}</h2>
       <p>{t.admin.inviteCoordinatorIntro}</p>

@@ -1,4 +1,5 @@
 import type Stripe from "stripe";
+import { z } from "zod";
 import type { PlatformDb } from "~/db/accessors.server";
 import type { OnlinePayments } from "./stripe.server";
 
@@ -68,4 +69,35 @@ export async function refreshAccount(payments: OnlinePayments, platform: Platfor
   const account = await stripeAccountOf(platform, tenantId);
   if (!account) return;
   await applyAccountUpdate(platform, await payments.stripe.accounts.retrieve(account.account_id));
+}
+
+/** The platform's share of each online payment, as a platform admin types it: a percentage from 0 to 10, at most two decimals. */
+export const platformFeeSchema = z.object({
+  neighbourhood: z.string({ error: "neighbourhood_required" }).min(1, "neighbourhood_required").max(40),
+  percent: z
+    .string()
+    .trim()
+    .regex(/^\d{1,2}([.,]\d{1,2})?$/, "platform_fee_invalid")
+    .transform((value) => Math.round(Number(value.replace(",", ".")) * 100))
+    .refine((bps) => bps <= 1000, "platform_fee_invalid"),
+});
+
+/** The neighbourhoods with a Stripe account and the platform's share of each of their payments. */
+export function platformFees(platform: PlatformDb) {
+  return platform
+    .selectFrom("stripe_accounts")
+    .innerJoin("tenants", "tenants.id", "stripe_accounts.tenant_id")
+    .select(["tenants.slug", "tenants.name", "stripe_accounts.application_fee_bps"])
+    .orderBy("tenants.name")
+    .execute();
+}
+
+/** Sets the platform's share for one neighbourhood's payments; false when it has no Stripe account. */
+export async function setPlatformFee(platform: PlatformDb, slug: string, bps: number): Promise<boolean> {
+  const updated = await platform
+    .updateTable("stripe_accounts")
+    .set({ application_fee_bps: bps, updated_at: new Date() })
+    .where("tenant_id", "=", (eb) => eb.selectFrom("tenants").select("id").where("slug", "=", slug))
+    .executeTakeFirst();
+  return updated.numUpdatedRows > 0n;
 }
