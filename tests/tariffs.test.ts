@@ -7,7 +7,7 @@ import { amountsDue, recordCheckoutPaid } from "~/modules/payments/checkout.serv
 import { seedNeighbourhood } from "~/modules/neighbourhood/seed.server";
 import { createTenant } from "~/modules/tenants/tenants.server";
 import { openTestDatabase, uniqueSlug } from "./support/database";
-import { aMember, aReservation, aTool } from "./support/factories";
+import { aMember, aRepair, aReservation, aTool } from "./support/factories";
 import { ledgerOf } from "./support/ledger";
 import { signedInAs, type SignedIn } from "./support/people";
 import { postForm, request, startTestServer, type TestServer } from "./support/server";
@@ -142,5 +142,29 @@ describe("a reduced tariff", () => {
       ]),
     );
     expect(await amountsDue(db(), "loan", loanId, person.id)).toBeNull();
+  });
+
+  it("lowers the amounts of a walk-in loan for the person chosen, and the repair and home job forms say what share to ask", async () => {
+    const person = await aMember(db(), { name: "Fenna Feenstra" });
+    await db().insertInto("tariffs").values({ member_id: person.id, pays_percent: 50, reason: REASON, ends_on: addDays(today, 10) }).execute();
+    const toolId = await aTool(db(), { name: `Schuurmachine ${uniqueSlug("")}`, deposit: "10", fee: "2,50" });
+    const tool = await db().selectFrom("tools").select("number").where("id", "=", toolId).executeTakeFirstOrThrow();
+    // The walk-in form as the desk sees it once the tool and the person are chosen (also without JavaScript).
+    const chosen = new URLSearchParams({ gereedschap: "", toolNumber: String(tool.number), persoon: "", memberId: person.id, newName: "", newPhone: "", due: addDays(today, 3) });
+    const form = await get(`/balie/uitlenen?${chosen}`, volunteer);
+    expect(form.body).toContain("€\u00a05,00");
+    expect(form.body).toContain("€\u00a01,25");
+    expect(form.body).not.toContain(REASON);
+    const lent = await post(`/balie/uitlenen?${chosen}`, { ...Object.fromEntries(chosen), deposit: "cash", fee: "cash", conditionOut: "" }, volunteer);
+    expect(lent.status).toBe(303);
+    const loan = await db().selectFrom("loans").select("id").where("tool_id", "=", toolId).executeTakeFirstOrThrow();
+    expect((await ledgerOf(db(), loan.id)).filter((row) => row.kind === "payment").map((row) => row.amount_cents).sort()).toEqual([125, 500]);
+
+    const change = { actor: coordinator.member.id, tenant: { id: wijk.id, name: wijk.name }, siteUrl: server.url(wijk.slug) };
+    const { repairId } = await aRepair(db(), change, { memberId: person.id, until: "in_progress" });
+    expect((await get(`/balie/reparaties/${repairId}`, volunteer)).body).toContain("Deze persoon betaalt 50% van het bedrag (lager tarief).");
+    const closed = await post(`/balie/reparaties/${repairId}`, { intent: "close", expected: "in_progress", outcome: "repaired", productCategory: "Misc", barrier: "", problem: "", year: "", contribution: "6", payment: "cash" }, volunteer);
+    expect(closed.status).toBe(200);
+    expect((await ledgerOf(db(), repairId)).map((row) => [row.kind, row.amount_cents])).toEqual(expect.arrayContaining([["payment", 300], ["waiver", 300]]));
   });
 });

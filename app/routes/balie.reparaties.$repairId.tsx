@@ -28,6 +28,8 @@ import {
 import { repairOutcomes } from "~/modules/repairs/tables";
 import { neighbourhoodUrl } from "~/modules/tenants/tenants.server";
 import { signedInMember } from "~/modules/accounts/guard.server";
+import { shareOf } from "~/modules/payments/tariff";
+import { tariffOf } from "~/modules/payments/tariffs.server";
 import { desk, routeAccess } from "~/access";
 import { PostForm } from "~/components/PostForm";
 import { useEffect, useState } from "react";
@@ -41,8 +43,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const repairId = idParam(params.repairId);
   const found = await repairForDesk(db, repairId);
   if (!found) throw new Response(null, { status: 404 });
-  const [personal, fixers] = await Promise.all([personalDetailsForRepair(db, repairId, member), possibleFixers(db)]);
-  return { ...found, personal, possibleFixers: fixers, viewerIsVolunteer: member.role === "volunteer" };
+  const [personal, fixers, tariff] = await Promise.all([personalDetailsForRepair(db, repairId, member), possibleFixers(db), tariffOf(db, found.repair.member_id)]);
+  // A reduced tariff's share (never its reason): the desk asks only that part of the contribution.
+  return { ...found, personal, possibleFixers: fixers, viewerIsVolunteer: member.role === "volunteer", paysPercent: tariff?.paysPercent ?? null };
 }
 
 type Answer = { intent: string; errors: Record<string, string>; values: Record<string, string>; done?: boolean };
@@ -96,7 +99,7 @@ export async function action({ request, context, params }: ActionFunctionArgs): 
 }
 
 export default function DeskRepair() {
-  const { repair, parts, photoIds, fixers, personal, possibleFixers, viewerIsVolunteer } = useLoaderData<typeof loader>();
+  const { repair, parts, photoIds, fixers, personal, possibleFixers, viewerIsVolunteer, paysPercent } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const [search] = useSearchParams();
   const { t, lang, explain } = useLanguage();
@@ -250,7 +253,7 @@ export default function DeskRepair() {
       {(repair.status === "done" || repair.status === "collected") && repair.contribution_cents && !repair.contribution_payment ? (
         <>
           <h2 id="bijdrage">{d.settleTitle}</h2>
-          <p>{d.settleIntro(formatEuro(repair.contribution_cents, lang))}</p>
+          <p>{d.settleIntro(formatEuro(shareOf(repair.contribution_cents, paysPercent).pays, lang))}</p>
           <PostForm noValidate aria-labelledby="bijdrage">
             <input type="hidden" name="intent" value="settle" />
             <ChoiceField
@@ -304,7 +307,7 @@ export default function DeskRepair() {
             <Field
               name="contribution"
               label={d.contribution}
-              hint={d.contributionHint}
+              hint={paysPercent === null ? d.contributionHint : `${d.contributionHint} ${t.payments.tariffs.deskHint(paysPercent)}`}
               inputMode="decimal"
               defaultValue={closeValues.contribution ?? (partsTotal ? centsToInput(partsTotal) : "")}
               error={close?.errors.contribution}

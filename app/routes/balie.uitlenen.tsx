@@ -10,6 +10,7 @@ import { titleMeta } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-messages";
 import { personPicker } from "~/modules/members/members.server";
 import { PersonPicker } from "~/modules/members/PersonPicker";
+import { shareOf } from "~/modules/payments/tariff";
 import { HandOutFields } from "~/modules/tool-library/HandOutFields";
 import { checkOutSchema, checkOutWalkIn, loanForDesk, walkInSchema } from "~/modules/tool-library/loans.server";
 import { toolPicker } from "~/modules/tool-library/tools.server";
@@ -98,20 +99,23 @@ function WalkInForm({ shown, today }: { shown: Pick<ReturnType<typeof useLoaderD
   const { t } = useLanguage();
   const d = t.toolLibrary.desk;
   const { values, errors } = shown;
-  // What the chosen tool asks at hand-out (deposit, fee) decides which payment questions are asked.
+  // What the chosen tool asks at hand-out (deposit, fee), and the chosen person's reduced tariff if
+  // they have one, decide which payment questions are asked and for what amounts.
   const [tool, setTool] = useState(shown.tools.chosen);
+  const [person, setPerson] = useState(shown.people.chosen);
+  const due = (cents: number | null | undefined) => (cents ? shareOf(cents, person?.pays_percent ?? null).pays : null);
   const field = (name: string) => ({ name, defaultValue: values[name] ?? "", error: errors[name] });
   return (
     <PostForm noValidate>
       <ToolPicker initial={shown.tools} error={errors.toolNumber} onChoose={setTool} />
-      <PersonPicker legend={d.borrower} initial={shown.people} error={errors.memberId} noneLabel={t.people.picker.someoneNew} />
+      <PersonPicker legend={d.borrower} initial={shown.people} error={errors.memberId} noneLabel={t.people.picker.someoneNew} onChoose={setPerson} />
       <fieldset>
         <legend>{d.registerFirst}</legend>
         <Field {...field("newName")} label={t.manage.name} autoComplete="off" />
         <Field {...field("newPhone")} type="tel" label={t.home.phone} autoComplete="off" />
       </fieldset>
       <Field {...field("due")} type="date" label={d.due} min={today} defaultValue={values.due || addDays(today, 6)} />
-      <HandOutFields depositCents={tool?.deposit_cents ?? null} feeCents={tool?.fee_cents ?? null} errors={errors} values={values} />
+      <HandOutFields depositCents={due(tool?.deposit_cents)} feeCents={due(tool?.fee_cents)} errors={errors} values={values} />
       <button type="submit">{d.walkInSubmit}</button>
     </PostForm>
   );

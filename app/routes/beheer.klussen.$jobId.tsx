@@ -30,6 +30,7 @@ import {
 import { JobFacts } from "~/modules/home-jobs/JobFacts";
 import { homeJobStatuses } from "~/modules/home-jobs/tables";
 import { signedInMember } from "~/modules/accounts/guard.server";
+import { tariffOf } from "~/modules/payments/tariffs.server";
 import { coordinators, routeAccess } from "~/access";
 import { PostForm } from "~/components/PostForm";
 
@@ -41,9 +42,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { db } = signedInMember(context);
   const job = await getJob(db, idParam(params.jobId));
   if (!job) throw new Response(null, { status: 404 });
-  const [policy, team] = await Promise.all([homeJobPolicy(db), possibleTeam(db)]);
+  const [policy, team, tariff] = await Promise.all([homeJobPolicy(db), possibleTeam(db), tariffOf(db, job.requester_id)]);
   return {
     job,
+    // A reduced tariff's share: the materials are asked at that share (coordinators also see why on the money pages).
+    paysPercent: tariff?.paysPercent ?? null,
     policy,
     possibleTeam: team,
     today: localToday(),
@@ -112,7 +115,7 @@ export async function action({ request, context, params }: ActionFunctionArgs): 
 }
 
 export default function AssessHomeJob() {
-  const { job, policy, possibleTeam, today, canCancel, canEstimate } = useLoaderData<typeof loader>();
+  const { job, policy, possibleTeam, today, canCancel, canEstimate, paysPercent } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const { t, lang, explain } = useLanguage();
   const a = t.homeJobs.assess;
@@ -298,7 +301,14 @@ export default function AssessHomeJob() {
                 />
               );
             })}
-            <Field name="materials" label={a.materials} inputMode="decimal" defaultValue={values("complete").materials} error={errors("complete").materials} />
+            <Field
+              name="materials"
+              label={a.materials}
+              hint={paysPercent === null ? undefined : t.payments.tariffs.deskHint(paysPercent)}
+              inputMode="decimal"
+              defaultValue={values("complete").materials}
+              error={errors("complete").materials}
+            />
             <TextAreaField name="materialsDescription" label={a.materialsDescription} defaultValue={values("complete").materialsDescription} error={errors("complete").materialsDescription} />
             <ChoiceField
               name="payment"

@@ -1,8 +1,9 @@
-import { sql } from "kysely";
+import { type ExpressionBuilder, sql } from "kysely";
 import { z } from "zod";
 import { optionalText } from "~/forms";
 import type { PlatformDb, TenantDb } from "~/db/accessors.server";
-import { roles, type Role } from "~/db/tables";
+import { roles, type Role, type TenantTables } from "~/db/tables";
+import { TIME_ZONE } from "~/dates";
 import { recordAudit } from "~/modules/audit/audit.server";
 
 /** The people of a neighbourhood, for its coordinators. */
@@ -97,9 +98,24 @@ export async function changeRole(db: TenantDb, memberId: string, role: Role, act
 /** How many people or tools a search at the desk shows at most: enough to pick from, quick to scan. */
 export const PICK_LIMIT = 10;
 
-/** A person as the desk's pickers show them: enough to tell two people with the same name apart. */
-const choiceColumns = ["id", "name", "phone", sql<boolean>`account_id is null`.as("no_login")] as const;
-export type PersonChoice = { id: string; name: string; phone: string | null; no_login: boolean };
+/**
+ * A person as the desk's pickers show them: enough to tell two people with the same name apart,
+ * and the share they pay under a reduced tariff (so the desk asks the lower amount; never why).
+ */
+const choiceColumns = (eb: ExpressionBuilder<TenantTables, "members">) =>
+  [
+    "members.id",
+    "members.name",
+    "members.phone",
+    sql<boolean>`members.account_id is null`.as("no_login"),
+    eb
+      .selectFrom("tariffs")
+      .select("tariffs.pays_percent")
+      .whereRef("tariffs.member_id", "=", "members.id")
+      .where("tariffs.ends_on", ">=", sql<string>`(now() at time zone ${TIME_ZONE})::date`)
+      .as("pays_percent"),
+  ] as const;
+export type PersonChoice = { id: string; name: string; phone: string | null; no_login: boolean; pays_percent: number | null };
 
 // A LIKE pattern matches its text literally: % and _ in what someone typed are not wildcards.
 const literally = (text: string) => text.replace(/[\\%_]/g, "\\$&");
@@ -125,7 +141,7 @@ export async function searchMembers(db: TenantDb, query: string): Promise<Person
   const digits = phoneDigits(query);
   return db
     .selectFrom("members")
-    .select(choiceColumns)
+    .select((eb) => choiceColumns(eb))
     .where((w) =>
       w.or([
         w.and(words.map((word) => w("name", "ilike", `%${literally(word)}%`))),
@@ -142,7 +158,7 @@ export async function searchMembers(db: TenantDb, query: string): Promise<Person
 export async function memberChoice(db: TenantDb, memberId: string | undefined): Promise<PersonChoice | null> {
   const id = z.uuid().safeParse(memberId);
   if (!id.success) return null;
-  return (await db.selectFrom("members").select(choiceColumns).where("id", "=", id.data).executeTakeFirst()) ?? null;
+  return (await db.selectFrom("members").select((eb) => choiceColumns(eb)).where("id", "=", id.data).executeTakeFirst()) ?? null;
 }
 
 /**

@@ -63,6 +63,7 @@ const nl = {
     end: "Stoppen",
     endFor: (name: string) => `Lager tarief van ${name} stoppen`,
     ended: "Het lagere tarief is gestopt.",
+    deskHint: (percent: number) => (percent === 0 ? "Deze persoon hoeft niets te betalen (lager tarief)." : `Deze persoon betaalt ${percent}% van het bedrag (lager tarief). Vraag alleen dat deel.`),
   },
   connect: {
     title: "Online betalen met Stripe",
@@ -192,6 +193,7 @@ const en: typeof nl = {
     end: "Stop",
     endFor: (name: string) => `Stop the reduced tariff of ${name}`,
     ended: "The reduced tariff has stopped.",
+    deskHint: (percent: number) => (percent === 0 ? "This person does not need to pay (reduced tariff)." : `This person pays ${percent}% of the amount (reduced tariff). Only ask for that part.`),
   },
   connect: {
     title: "Paying online with Stripe",

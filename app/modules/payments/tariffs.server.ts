@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { TenantDb } from "~/db/accessors.server";
 import { addDays, isIsoDay, localToday } from "~/dates";
 import { requiredText } from "~/forms";
+import { shareOf } from "./tariff";
 
 // A reduced tariff (decision 0014): the person pays a share of every amount until the end date, on
 // the same pages and in the same way as everyone; the rest is waived in the ledger with the
@@ -27,11 +28,8 @@ export async function tariffOf(db: Db, memberId: string | null, today = localTod
   return row ? { paysPercent: row.pays_percent, reason: row.reason } : null;
 }
 
-/** What the person pays of an amount and what is let go; rounded down in their favour. */
-export function applyTariff(amountCents: number, tariff: Tariff | null): { pays: number; waived: number } {
-  const pays = tariff ? Math.floor((amountCents * tariff.paysPercent) / 100) : amountCents;
-  return { pays, waived: amountCents - pays };
-}
+/** What the person pays of an amount and what is let go. */
+export const applyTariff = (amountCents: number, tariff: Tariff | null) => shareOf(amountCents, tariff?.paysPercent ?? null);
 
 /** The ledger's reason for what a tariff lets go. */
 export const tariffWaiverReason = (tariff: Tariff) => `Verlaagd tarief: ${tariff.reason}`.slice(0, 300);
