@@ -53,8 +53,8 @@ describe("moving the modules' own cash and waived notes into the ledger (migrati
     const tool = await insert("tools", { number: 12, name: "Boormachine", category: "tools", deposit_cents: 2500, fee_cents: 250 });
     const day = (offset: number) => new Date(Date.UTC(2026, 9, 1 + offset)).toISOString().slice(0, 10);
     const loan = (offset: number, values: Record<string, unknown>) =>
-      insert("loans", { tool_id: tool.id, member_id: member.id, status: "returned", period: `[${day(offset)},${day(offset + 2)})`, checked_out_at: new Date(), returned_at: new Date(), deposit_cents: 2500, fee_cents: 250, ...values });
-    const paidAndReturned = await loan(0, { deposit_payment: "cash", fee_payment: "cash", deposit_returned_at: new Date() });
+      insert("loans", { tool_id: tool.id, member_id: member.id, status: "returned", period: `[${day(offset)},${day(offset + 2)})`, checked_out_at: new Date(`${day(offset)}T10:00:00Z`), returned_at: new Date(`${day(offset + 2)}T10:00:00Z`), deposit_cents: 2500, fee_cents: 250, ...values });
+    const paidAndReturned = await loan(0, { deposit_payment: "cash", fee_payment: "cash", deposit_returned_at: new Date(`${day(2)}T10:00:00Z`) });
     const waived = await loan(5, { deposit_payment: "waived", fee_payment: "waived", waived_reason: "Minima, in overleg" });
     const repair = await insert("repairs", { member_id: member.id, kind: "bicycle", fault: "Lekke band", status: "collected", outcome: "repaired", contribution_cents: 450, contribution_payment: "cash", done_at: new Date() });
     const freeRepair = await insert("repairs", { member_id: member.id, kind: "appliance", fault: "Broodrooster", status: "done", outcome: "advice_given", done_at: new Date(), contribution_cents: 300, contribution_payment: "waived", waived_reason: "Geen geld" });
@@ -104,6 +104,14 @@ describe("the ledger", () => {
     await expect(db.updateTable("ledger_entries").set({ amount_cents: 1 }).where("record_id", "=", due.recordId).execute()).rejects.toThrow(/never changed/);
     await expect(db.updateTable("ledger_entries").set({ reason: "Iets anders" }).where("record_id", "=", due.recordId).execute()).rejects.toThrow(/never changed/);
     await expect(db.deleteFrom("ledger_entries").where("record_id", "=", due.recordId).execute()).rejects.toThrow(/never deleted/);
+
+    // The payout that took an online payment is noted once, days later; after that it stays.
+    const online = aDue({ memberId: member.id });
+    await db.insertInto("ledger_entries").values({ module: online.module, record_type: online.recordType, record_id: online.recordId, purpose: online.purpose, kind: "payment", method: "online", amount_cents: 450, description: online.description, stripe_payment_intent: "pi_uitbetaald" }).execute();
+    await db.updateTable("ledger_entries").set({ stripe_payout: "po_eerste" }).where("record_id", "=", online.recordId).execute();
+    await expect(db.updateTable("ledger_entries").set({ stripe_payout: "po_tweede" }).where("record_id", "=", online.recordId).execute()).rejects.toThrow(/never changed/);
+    await expect(db.updateTable("ledger_entries").set({ stripe_payout: "po_derde", amount_cents: 1 }).where("record_id", "=", due.recordId).execute()).rejects.toThrow(/never changed/);
+    expect((await db.selectFrom("ledger_entries").select("stripe_payout").where("record_id", "=", online.recordId).executeTakeFirstOrThrow()).stripe_payout).toBe("po_eerste");
 
     await forgetPaymentsOf(db, member.id);
     expect(await db.selectFrom("ledger_entries").select(["member_id", "reason", "amount_cents"]).where("record_id", "=", due.recordId).execute()).toEqual([
