@@ -497,6 +497,172 @@ describe("listing balance transactions", () => {
   });
 });
 
+/** Pays a new session on the hosted page; returns its payment intent and the charge's balance transaction. */
+async function paidSession(account: string, method: "ideal" | "card") {
+  const session = await openSession(account);
+  expect((await pay(session, method)).status).toBe(303);
+  const paid = await stripe.checkout.sessions.retrieve(session.id, {}, { stripeAccount: account });
+  const intent = await stripe.paymentIntents.retrieve(
+    paid.payment_intent as string,
+    { expand: ["latest_charge.balance_transaction"] },
+    { stripeAccount: account },
+  );
+  return { intent: intent.id, transaction: (intent.latest_charge as Stripe.Charge).balance_transaction as Stripe.BalanceTransaction };
+}
+
+/** Every balance transaction a payout took, through the SDK's auto-pagination, sources expanded. */
+async function transactionsOf(payout: string, account: string): Promise<Stripe.BalanceTransaction[]> {
+  const list = stripe.balanceTransactions.list({ payout, limit: 2, expand: ["data.source"] }, { stripeAccount: account });
+  return list.autoPagingToArray({ limit: 100 });
+}
+
+describe("automatic payouts", () => {
+  it("pays out the nets of what the account took, and lists by payout exactly those transactions and its own", async () => {
+    const account = await readyAccount();
+    const ideal = await paidSession(account, "ideal"); // 1050 − 29
+    const card = await paidSession(account, "card"); // 1050 − 41
+    const refund = await stripe.refunds.create({ payment_intent: ideal.intent, amount: 300 }, { stripeAccount: account });
+    // Another account's money is not this account's payout.
+    const elsewhere = await readyAccount();
+    await paidSession(elsewhere, "ideal");
+
+    const payout = fake.payOut(account);
+    expect(payout.id).toMatch(/^po_[A-Za-z0-9]{24}$/);
+    expect(payout).toMatchObject({
+      object: "payout",
+      amount: 1021 + 1009 - 300,
+      currency: "eur",
+      status: "paid",
+      automatic: true,
+      method: "standard",
+      type: "bank_account",
+      livemode: false,
+      metadata: {},
+    });
+    expect(payout.balance_transaction).toMatch(/^txn_/);
+    expect(Math.abs(payout.created - Date.now() / 1000)).toBeLessThan(5);
+    expect(payout.arrival_date).toBeGreaterThanOrEqual(payout.created);
+    expect(fake.count("payout")).toBe(1);
+
+    const retrieved = await stripe.payouts.retrieve(payout.id, {}, { stripeAccount: account });
+    expect(retrieved.lastResponse.statusCode).toBe(200);
+    expect({ ...retrieved, lastResponse: undefined }).toEqual({ ...payout, lastResponse: undefined });
+    const own = await stripe.balanceTransactions.retrieve(payout.balance_transaction, {}, { stripeAccount: account });
+    expect(own).toMatchObject({ type: "payout", reporting_category: "payout", amount: -1730, fee: 0, net: -1730, source: payout.id, currency: "eur" });
+
+    const taken = await transactionsOf(payout.id, account);
+    expect(taken.map((transaction) => transaction.id).sort()).toEqual(
+      [ideal.transaction.id, card.transaction.id, refund.balance_transaction as string, payout.balance_transaction].sort(),
+    );
+    const nets = taken.filter((transaction) => transaction.type !== "payout").reduce((sum, transaction) => sum + transaction.net, 0);
+    expect(nets).toBe(payout.amount);
+    expect(taken.reduce((sum, transaction) => sum + transaction.net, 0)).toBe(0);
+    expect(Object.fromEntries(taken.map((transaction) => [transaction.type, (transaction.source as { object: string }).object]))).toEqual({
+      charge: "charge",
+      refund: "refund",
+      payout: "payout",
+    });
+    expect(taken.every((transaction) => transaction.status === "available")).toBe(true);
+
+    // A later payment goes into the next payout, and only it.
+    const later = await paidSession(account, "ideal");
+    const second = fake.payOut(account);
+    expect(second.id).not.toBe(payout.id);
+    expect(second.amount).toBe(1021);
+    expect((await transactionsOf(second.id, account)).map((transaction) => transaction.id).sort()).toEqual(
+      [later.transaction.id, second.balance_transaction].sort(),
+    );
+    expect(await transactionsOf(payout.id, account)).toHaveLength(4);
+    // Without the filter every transaction is listed, the payouts' own included.
+    expect((await stripe.balanceTransactions.list({ limit: 100 }, { stripeAccount: account })).data).toHaveLength(6);
+    expect(fake.count("payout")).toBe(2);
+  });
+
+  it("lists an account's payouts newest first, with limit, starting_after, created and status", async () => {
+    const account = await readyAccount();
+    const day = 24 * 60 * 60;
+    const start = 1_767_225_600; // 2026-01-01
+    // The last payout is dated earliest: the list sorts by created.
+    const made: Record<number, string> = {};
+    for (const offset of [0, 1, 2, -1]) {
+      fake.setClock(start + offset * day);
+      await paidSession(account, "ideal");
+      made[offset] = fake.payOut(account).id;
+    }
+    const options = { stripeAccount: account };
+    const all = await stripe.payouts.list({}, options);
+    expect(all.object).toBe("list");
+    expect(all.url).toBe("/v1/payouts");
+    expect(all.data.map((payout) => payout.id)).toEqual([made[2], made[1], made[0], made[-1]]);
+    expect(all.data.map((payout) => payout.created)).toEqual([start + 2 * day, start + day, start, start - day]);
+    expect(all.data.every((payout) => payout.amount === 1021)).toBe(true);
+
+    const first = await stripe.payouts.list({ limit: 2 }, options);
+    expect(first.data.map((payout) => payout.id)).toEqual([made[2], made[1]]);
+    expect(first.has_more).toBe(true);
+    const next = await stripe.payouts.list({ limit: 2, starting_after: first.data[1]!.id }, options);
+    expect(next.data.map((payout) => payout.id)).toEqual([made[0], made[-1]]);
+    expect(next.has_more).toBe(false);
+
+    const middle = await stripe.payouts.list({ created: { gte: start, lt: start + 2 * day } }, options);
+    expect(middle.data.map((payout) => payout.id)).toEqual([made[1], made[0]]);
+    expect((await stripe.payouts.list({ created: { gt: start + day } }, options)).data.map((payout) => payout.id)).toEqual([made[2]]);
+    expect((await stripe.payouts.list({ created: { lte: start - day } }, options)).data.map((payout) => payout.id)).toEqual([made[-1]]);
+
+    expect((await stripe.payouts.list({ status: "paid" }, options)).data).toHaveLength(4);
+    expect((await stripe.payouts.list({ status: "pending" }, options)).data).toEqual([]);
+    expect(await failure(stripe.payouts.list({ status: "done" }, options))).toMatchObject({ statusCode: 400, param: "status" });
+
+    const expanded = await stripe.payouts.list({ limit: 1, expand: ["data.balance_transaction"] }, options);
+    expect((expanded.data[0]!.balance_transaction as Stripe.BalanceTransaction).type).toBe("payout");
+  });
+
+  it("keeps payouts to their own account", async () => {
+    const account = await readyAccount();
+    await paidSession(account, "card");
+    const payout = fake.payOut(account);
+    const other = await readyAccount();
+
+    expect((await stripe.payouts.list({}, { stripeAccount: other })).data).toEqual([]);
+    expect((await stripe.payouts.list({}, { stripeAccount: account })).data.map((listed) => listed.id)).toEqual([payout.id]);
+    const hidden = await failure(stripe.payouts.retrieve(payout.id, {}, { stripeAccount: other }));
+    expect(hidden).toBeInstanceOf(Stripe.errors.StripeInvalidRequestError);
+    expect(hidden).toMatchObject({ statusCode: 404, code: "resource_missing" });
+    expect(await failure(stripe.payouts.retrieve(payout.id))).toMatchObject({ statusCode: 404 });
+    const byPayout = await failure(stripe.balanceTransactions.list({ payout: payout.id }, { stripeAccount: other }));
+    expect(byPayout).toMatchObject({ statusCode: 400, code: "resource_missing", param: "payout" });
+  });
+
+  it("tells the webhook payout.paid after returning", async () => {
+    const account = await readyAccount();
+    await paidSession(account, "ideal");
+    receiver.received.length = 0;
+
+    const payout = fake.payOut(account);
+    expect(receiver.received).toEqual([]);
+    await fake.settled();
+    expect(receiver.received).toHaveLength(1);
+    const event = receiver.received[0]!;
+    expect(event.type).toBe("payout.paid");
+    expect(event.account).toBe(account);
+    expect(event.data.object).toEqual(payout);
+    expect(fake.deliveries.at(-1)).toEqual({ eventId: event.id, type: "payout.paid", status: 200 });
+  });
+
+  it("refuses to pay out an account without payouts, or with nothing new to pay out", async () => {
+    const account = await readyAccount();
+    expect(() => fake.payOut(account)).toThrow(/nothing to pay out/);
+    await paidSession(account, "ideal");
+    fake.updateAccount(account, { payouts_enabled: false });
+    expect(() => fake.payOut(account)).toThrow(/payouts_enabled is false/);
+    fake.updateAccount(account, { payouts_enabled: true });
+    fake.payOut(account);
+    expect(() => fake.payOut(account)).toThrow(/nothing to pay out/);
+    expect(() => fake.payOut("acct_doesnotexist")).toThrow(/no account/);
+    expect(fake.count("payout")).toBe(1);
+  });
+});
+
 describe("idempotency", () => {
   it("replays a request with the same key unchanged and creates nothing new", async () => {
     const first = await stripe.accounts.create({ email: "a@wijk.example" }, { idempotencyKey: "account-for-tenant-1" });
@@ -576,10 +742,13 @@ describe("reset", () => {
   it("forgets every object, event and delivery", async () => {
     const account = await readyAccount();
     await pay(await openSession(account), "ideal");
+    fake.payOut(account);
+    expect(fake.count("payout")).toBe(1);
     await fake.reset();
     expect(fake.events).toEqual([]);
     expect(fake.deliveries).toEqual([]);
     expect(fake.count("account")).toBe(0);
+    expect(fake.count("payout")).toBe(0);
     expect(await failure(stripe.accounts.retrieve(account))).toMatchObject({ statusCode: 403 });
   });
 });

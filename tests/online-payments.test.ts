@@ -379,3 +379,24 @@ describe("the nightly comparison with Stripe", () => {
     expect((await get("/beheer/geld/stripe", otherCoordinator, other)).body).not.toContain("pi_ghost");
   });
 });
+
+describe("payouts", () => {
+  it("note in the books which payout took each online payment and refund, for the bookkeeper's CSV", async () => {
+    const account = (await platformDb(database).selectFrom("stripe_accounts").select("account_id").where("tenant_id", "=", wijk.id).executeTakeFirstOrThrow()).account_id;
+    const payout = fake.payOut(account);
+    await fake.settled();
+    expect(queued.length).toBeGreaterThan(0);
+    await runQueue();
+    const online = await db().selectFrom("ledger_entries").select(["stripe_payment_intent", "stripe_refund", "stripe_payout"]).where("method", "=", "online").execute();
+    const atStripe = online.filter((row) => row.stripe_payment_intent !== "pi_ghost" && row.stripe_payment_intent !== "pi_tarief");
+    expect(atStripe.length).toBeGreaterThan(5);
+    expect(atStripe.every((row) => row.stripe_payout === payout.id)).toBe(true);
+    expect(online.find((row) => row.stripe_payment_intent === "pi_ghost")?.stripe_payout).toBeNull();
+    const csv = await get(`/beheer/geld.csv?maand=${localToday().slice(0, 7)}`, coordinator);
+    expect(csv.body).toContain(`,${payout.id},`);
+    // Another neighbourhood's payouts are its own.
+    const theirs = (await platformDb(database).selectFrom("stripe_accounts").select("account_id").where("tenant_id", "=", other.id).executeTakeFirstOrThrow()).account_id;
+    expect(() => fake.payOut(theirs)).toThrow();
+    expect(await tenantDb(database, other.id).selectFrom("ledger_entries").select("id").where("stripe_payout", "=", payout.id).execute()).toEqual([]);
+  });
+});

@@ -12,7 +12,8 @@ import { useLanguage } from "~/i18n/use-messages";
 import { signedInMember } from "~/modules/accounts/guard.server";
 import { personPicker } from "~/modules/members/members.server";
 import { PersonPicker } from "~/modules/members/PersonPicker";
-import { activeTariffs, endTariff, setTariff, tariffSchema, tariffShares } from "~/modules/payments/tariffs.server";
+import { tariffShares } from "~/modules/payments/tariff";
+import { activeTariffs, endTariff, setTariff, tariffSchema } from "~/modules/payments/tariffs.server";
 
 export const access = routeAccess({ site: "neighbourhood", view: coordinators });
 

@@ -6,12 +6,12 @@ import Stripe from "stripe";
 /**
  * A local fake of the parts of the Stripe API this project uses, for tests: Connect accounts and
  * their onboarding, Checkout Sessions as direct charges on a connected account (with a hosted
- * payment page), payments, refunds, balance transactions and signed webhooks. The real `stripe`
+ * payment page), payments, refunds, balance transactions, automatic payouts and signed webhooks. The real `stripe`
  * SDK talks to it over HTTP (see `sdkConfig`), so tests exercise the SDK's own encoding, errors and
  * retries.
  *
- * Like direct charges on Stripe, sessions, payments, charges, refunds and balance transactions
- * belong to one connected account: only requests with that account's Stripe-Account header see them.
+ * Like direct charges on Stripe, sessions, payments, charges, refunds, balance transactions and
+ * payouts belong to one connected account: only requests with that account's Stripe-Account header see them.
  */
 
 export type PaymentMethod = "ideal" | "card";
@@ -134,10 +134,11 @@ interface FakeBalanceTransaction {
   fee: number;
   fee_details: Array<{ amount: number; application: null; currency: string; description: string; type: "stripe_fee" }>;
   net: number;
-  reporting_category: "charge" | "refund";
+  reporting_category: "charge" | "refund" | "payout";
   source: string;
-  status: "pending";
-  type: "charge" | "refund";
+  /** "available" once a payout has taken it (Stripe only pays out available funds). */
+  status: "pending" | "available";
+  type: "charge" | "refund" | "payout";
 }
 
 interface FakeRefund {
@@ -153,6 +154,39 @@ interface FakeRefund {
   reason: string | null;
   receipt_number: null;
   status: "succeeded";
+}
+
+/** An automatic payout of a connected account's euro balance to its bank account, made by `payOut`. */
+export interface FakePayout {
+  id: string;
+  object: "payout";
+  /** The sum of the nets of the balance transactions it took. */
+  amount: number;
+  application_fee: null;
+  application_fee_amount: null;
+  arrival_date: number;
+  automatic: true;
+  /** Its own balance transaction: type "payout", amount −amount. */
+  balance_transaction: string;
+  created: number;
+  currency: "eur";
+  description: string;
+  destination: string;
+  failure_balance_transaction: null;
+  failure_code: null;
+  failure_message: null;
+  livemode: false;
+  metadata: Metadata;
+  method: "standard";
+  original_payout: null;
+  payout_method: null;
+  reconciliation_status: "completed";
+  reversed_by: null;
+  source_type: "card";
+  statement_descriptor: null;
+  status: "paid";
+  trace_id: { status: "unsupported"; value: null };
+  type: "bank_account";
 }
 
 export interface FakeEvent {
@@ -183,6 +217,7 @@ const ID_PREFIX = {
   charge: "ch_",
   balance_transaction: "txn_",
   refund: "re_",
+  payout: "po_",
   event: "evt_",
 } as const;
 
@@ -212,6 +247,15 @@ export interface FakeStripe {
   setUnavailable(unavailable: boolean): void;
   /** Fixes the `created` time (unix seconds) of objects made from now on; null returns to the real clock. */
   setClock(unixSeconds: number | null): void;
+  /**
+   * Makes an automatic payout, as Stripe's payout schedule would, of everything in euro on the account
+   * that no payout took yet (charges and refunds); the transactions it takes become "available". The
+   * payout is "paid" at once and gets its own balance transaction (type "payout"); GET
+   * /v1/balance_transactions?payout=… lists both. Sends `payout.paid` after returning, like refunds
+   * (`settled()` waits for it). Throws if the account cannot be paid out or its new net is not positive.
+   * Returns a copy.
+   */
+  payOut(accountId: string): FakePayout;
   /** Changes an account directly, without an event (use signedEvent + deliver to announce it). */
   updateAccount(id: string, patch: Partial<Omit<FakeAccount, "id" | "object">>): FakeAccount;
   /** Forgets all objects, events, deliveries and idempotency keys; keeps the webhook target. */
@@ -240,6 +284,7 @@ interface CheckoutInputs {
 }
 
 const PAYMENT_METHODS: readonly PaymentMethod[] = ["ideal", "card"];
+const PAYOUT_STATUSES = ["pending", "in_transit", "paid", "failed", "canceled"] as const;
 const PAYMENT_METHOD_LABELS: Record<PaymentMethod, string> = { ideal: "iDEAL", card: "Kaart" };
 // What a test payment with each method reports on its charge.
 const PAYMENT_METHOD_DETAILS: Record<PaymentMethod, object> = {
@@ -309,7 +354,12 @@ export async function startFakeStripe(options: FakeStripeOptions = {}): Promise<
   const charges = new AccountScoped<FakeCharge>();
   const balanceTransactions = new AccountScoped<FakeBalanceTransaction>();
   const refunds = new AccountScoped<FakeRefund>();
-  const scopedStores: Array<AccountScoped<{ id: string }>> = [sessions, intents, charges, balanceTransactions, refunds];
+  const payouts = new AccountScoped<FakePayout>();
+  const scopedStores: Array<AccountScoped<{ id: string }>> = [sessions, intents, charges, balanceTransactions, refunds, payouts];
+  // Which payout took each balance transaction (a payout's own transaction included).
+  const paidOutBy = new Map<string, string>();
+  // Each account's bank account, where its payouts go.
+  const bankAccounts = new Map<string, string>();
   const idempotent = new Map<string, { fingerprint: string; body: string }>();
   const counts = new Map<FakeObjectName, number>();
   const events: FakeEvent[] = [];
@@ -368,6 +418,8 @@ export async function startFakeStripe(options: FakeStripeOptions = {}): Promise<
     { method: "GET", pattern: /^\/v1\/balance_transactions$/, handler: listBalanceTransactions },
     { method: "GET", pattern: /^\/v1\/balance_transactions\/([^/]+)$/, handler: retrieve(balanceTransactions, "balance_transaction") },
     { method: "POST", pattern: /^\/v1\/refunds$/, handler: createRefund },
+    { method: "GET", pattern: /^\/v1\/payouts$/, handler: listPayouts },
+    { method: "GET", pattern: /^\/v1\/payouts\/([^/]+)$/, handler: retrieve(payouts, "payout") },
   ];
 
   function answerApi(req: IncomingMessage, res: ServerResponse, target: URL, body: string): void {
@@ -624,22 +676,48 @@ export async function startFakeStripe(options: FakeStripeOptions = {}): Promise<
   }
 
   function listBalanceTransactions({ params, account }: ApiRequest): object {
+    let items = balanceTransactions.list(account);
+    if (params.payout !== undefined) {
+      // Stripe lists what the payout took and the payout's own transaction (type "payout").
+      const payoutId = requiredString(params.payout, "payout");
+      if (!payouts.get(payoutId, account)) {
+        throw new ApiError(400, `No such payout: '${payoutId}'`, { code: "resource_missing", param: "payout" });
+      }
+      items = items.filter((transaction) => paidOutBy.get(transaction.id) === payoutId);
+    }
+    return listPage(items, params, account, "balance_transaction", "/v1/balance_transactions");
+  }
+
+  function listPayouts({ params, account }: ApiRequest): object {
+    const arrives = rangeFilter(params.arrival_date, "arrival_date");
+    const status = params.status === undefined ? undefined : oneOf(params.status, PAYOUT_STATUSES, "status");
+    const items = payouts.list(account).filter((payout) => arrives(payout.arrival_date) && (status === undefined || payout.status === status));
+    return listPage(items, params, account, "payout", "/v1/payouts");
+  }
+
+  /** A page of a Stripe list: newest first, with limit, starting_after, created ranges and expand[]. */
+  function listPage<T extends { id: string; created: number }>(
+    all: T[],
+    params: Params,
+    account: string | undefined,
+    object: string,
+    listUrl: string,
+  ): object {
     const limit = params.limit === undefined ? 10 : integer(params.limit, "limit", 1);
     if (limit > 100) throw new ApiError(400, "This value must be less than or equal to 100.", { param: "limit" });
-    const inRange = createdFilter(params.created);
+    const inRange = rangeFilter(params.created, "created");
     // Newest first; among equal times the last one made comes first.
-    let items = balanceTransactions
-      .list(account)
+    let items = [...all]
       .reverse()
       .sort((a, b) => b.created - a.created)
-      .filter((transaction) => inRange(transaction.created));
+      .filter((item) => inRange(item.created));
     if (params.starting_after !== undefined) {
       const after = requiredString(params.starting_after, "starting_after");
-      const index = items.findIndex((transaction) => transaction.id === after);
-      if (index < 0) throw new ApiError(400, `No such balance_transaction: '${after}'`, { code: "resource_missing", param: "starting_after" });
+      const index = items.findIndex((item) => item.id === after);
+      if (index < 0) throw new ApiError(400, `No such ${object}: '${after}'`, { code: "resource_missing", param: "starting_after" });
       items = items.slice(index + 1);
     }
-    const list = { object: "list", data: items.slice(0, limit), has_more: items.length > limit, url: "/v1/balance_transactions" };
+    const list = { object: "list", data: items.slice(0, limit), has_more: items.length > limit, url: listUrl };
     return withExpansions(list, params, account);
   }
 
@@ -845,6 +923,80 @@ ${cancel}`,
     res.writeHead(303, { Location: returnUrl }).end();
   }
 
+  // ----- payouts, made by the test rather than by a schedule -----
+
+  function payOut(accountId: string): FakePayout {
+    const account = accounts.get(accountId);
+    if (!account) throw new Error(`fake Stripe has no account ${accountId}`);
+    if (!account.payouts_enabled) throw new Error(`fake Stripe cannot pay out ${accountId}: its payouts_enabled is false`);
+    const taken = balanceTransactions
+      .list(accountId)
+      .filter((transaction) => transaction.currency === "eur" && !paidOutBy.has(transaction.id));
+    const amount = taken.reduce((sum, transaction) => sum + transaction.net, 0);
+    if (amount <= 0) {
+      throw new Error(`fake Stripe has nothing to pay out on ${accountId}: ${taken.length} new euro transactions with a net of ${amount} cents`);
+    }
+    const created = now();
+    const payoutId = newId("payout");
+    const transaction = balanceTransactions.add(accountId, {
+      id: newId("balance_transaction"),
+      object: "balance_transaction",
+      amount: -amount,
+      available_on: created,
+      balance_type: "payments",
+      created,
+      currency: "eur",
+      description: "STRIPE PAYOUT",
+      exchange_rate: null,
+      fee: 0,
+      fee_details: [],
+      net: -amount,
+      reporting_category: "payout",
+      source: payoutId,
+      status: "available",
+      type: "payout",
+    });
+    for (const included of [...taken, transaction]) {
+      paidOutBy.set(included.id, payoutId);
+      // Only available funds are paid out: the payout implies they became available by now.
+      included.status = "available";
+      included.available_on = Math.min(included.available_on, created);
+    }
+    let destination = bankAccounts.get(accountId);
+    if (!destination) bankAccounts.set(accountId, (destination = "ba_" + randomId()));
+    const payout = payouts.add(accountId, {
+      id: payoutId,
+      object: "payout",
+      amount,
+      application_fee: null,
+      application_fee_amount: null,
+      arrival_date: created,
+      automatic: true,
+      balance_transaction: transaction.id,
+      created,
+      currency: "eur",
+      description: "STRIPE PAYOUT",
+      destination,
+      failure_balance_transaction: null,
+      failure_code: null,
+      failure_message: null,
+      livemode: false,
+      metadata: {},
+      method: "standard",
+      original_payout: null,
+      payout_method: null,
+      reconciliation_status: "completed",
+      reversed_by: null,
+      source_type: "card",
+      statement_descriptor: null,
+      status: "paid",
+      trace_id: { status: "unsupported", value: null },
+      type: "bank_account",
+    });
+    deliverLater(createEvent("payout.paid", payout, accountId));
+    return structuredClone(payout);
+  }
+
   // ----- events and webhooks -----
 
   function createEvent(
@@ -940,6 +1092,7 @@ ${cancel}`,
     setClock(unixSeconds) {
       fixedClock = unixSeconds;
     },
+    payOut,
     updateAccount(id, patch) {
       const account = accounts.get(id);
       if (!account) throw new Error(`fake Stripe has no account ${id}`);
@@ -950,6 +1103,8 @@ ${cancel}`,
       accounts.clear();
       for (const store of scopedStores) store.clear();
       checkoutInputs.clear();
+      paidOutBy.clear();
+      bankAccounts.clear();
       idempotent.clear();
       counts.clear();
       events.length = 0;
@@ -1046,20 +1201,21 @@ function metadataParam(value: Param | undefined): Metadata {
   return metadata;
 }
 
-function createdFilter(value: Param | undefined): (created: number) => boolean {
+/** A timestamp filter such as `created`: an exact value or a range of gt, gte, lt and lte. */
+function rangeFilter(value: Param | undefined, param: string): (time: number) => boolean {
   if (value === undefined) return () => true;
   if (typeof value === "string") {
-    const exact = integer(value, "created", 0);
-    return (created) => created === exact;
+    const exact = integer(value, param, 0);
+    return (time) => time === exact;
   }
-  const range = requiredObject(value, "created");
-  const bound = (name: string) => (range[name] === undefined ? undefined : integer(range[name], `created[${name}]`, 0));
+  const range = requiredObject(value, param);
+  const bound = (name: string) => (range[name] === undefined ? undefined : integer(range[name], `${param}[${name}]`, 0));
   const [gt, gte, lt, lte] = [bound("gt"), bound("gte"), bound("lt"), bound("lte")];
-  return (created) =>
-    (gt === undefined || created > gt) &&
-    (gte === undefined || created >= gte) &&
-    (lt === undefined || created < lt) &&
-    (lte === undefined || created <= lte);
+  return (time) =>
+    (gt === undefined || time > gt) &&
+    (gte === undefined || time >= gte) &&
+    (lt === undefined || time < lt) &&
+    (lte === undefined || time <= lte);
 }
 
 function noAccessTo(apiKey: string, account: string): ApiError {

@@ -85,12 +85,55 @@ export async function compareWithStripe(payments: OnlinePayments, db: TenantDb, 
   return differences;
 }
 
+/**
+ * Notes in the ledger which payout took each online payment and refund (the bookkeeper's payout
+ * column): for each payout, Stripe lists the balance transactions it took. Returns how many lines
+ * were noted; a line keeps the first payout noted for it.
+ */
+export async function notePayout(payments: OnlinePayments, db: TenantDb, accountId: string, payoutId: string): Promise<number> {
+  const transactions = await payments.stripe.balanceTransactions
+    .list({ payout: payoutId, limit: 100, expand: ["data.source"] }, { stripeAccount: accountId })
+    .autoPagingToArray({ limit: 10_000 });
+  const intents: string[] = [];
+  const refunds: string[] = [];
+  for (const transaction of transactions) {
+    const source = transaction.source;
+    if (!source || typeof source === "string") continue;
+    if (source.object === "charge") {
+      const intent = (source as Stripe.Charge).payment_intent;
+      const id = typeof intent === "string" ? intent : intent?.id;
+      if (id) intents.push(id);
+    } else if (source.object === "refund") refunds.push(source.id);
+  }
+  if (intents.length === 0 && refunds.length === 0) return 0;
+  const noted = await db
+    .updateTable("ledger_entries")
+    .set({ stripe_payout: payoutId })
+    .where("stripe_payout", "is", null)
+    .where("method", "=", "online")
+    .where((eb) =>
+      eb.or([
+        ...(intents.length ? [eb.and([eb("kind", "=", "payment"), eb("stripe_payment_intent", "in", intents)])] : []),
+        ...(refunds.length ? [eb.and([eb("kind", "=", "refund"), eb("stripe_refund", "in", refunds)])] : []),
+      ]),
+    )
+    .executeTakeFirst();
+  return Number(noted.numUpdatedRows);
+}
+
+/** The payouts of the last days, each noted in the ledger (a payout whose event was missed is caught here). */
+async function notePayoutsSince(payments: OnlinePayments, db: TenantDb, accountId: string, since: Date): Promise<void> {
+  const payouts = await payments.stripe.payouts.list({ created: { gte: seconds(since) }, status: "paid", limit: 100 }, { stripeAccount: accountId }).autoPagingToArray({ limit: 1000 });
+  for (const payout of payouts) await notePayout(payments, db, accountId, payout.id);
+}
+
 /** Runs the comparison for one neighbourhood over the last days and keeps the report. */
 export async function compareNeighbourhood(database: Database, payments: OnlinePayments, tenantId: string, today: string): Promise<StripeDifference[] | null> {
   const account = await platformDb(database).selectFrom("stripe_accounts").select("account_id").where("tenant_id", "=", tenantId).executeTakeFirst();
   if (!account) return null;
   const db = tenantDb(database, tenantId);
   const fromDay = addDays(today, -COMPARE_DAYS);
+  await notePayoutsSince(payments, db, account.account_id, await startOf(db, fromDay));
   const differences = await compareWithStripe(payments, db, account.account_id, fromDay, today);
   await db.insertInto("stripe_comparisons").values({ period_from: fromDay, period_until: today, differences: JSON.stringify(differences) }).execute();
   return differences;

@@ -43,7 +43,8 @@ export interface LedgerEntriesTable {
   stripe_payment_intent: string | null;
   stripe_refund: string | null;
   stripe_fee_cents: number | null;
-  stripe_payout: string | null;
+  /** Which Stripe payout took it: filled once, days later (the ledger's one later change). */
+  stripe_payout: ColumnType<string | null, string | null | undefined, string>;
   /** A waiver that a reduced tariff made: its reason is for coordinators only. */
   tariff: ColumnType<boolean, boolean | undefined, never>;
 }

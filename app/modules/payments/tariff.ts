@@ -5,3 +5,6 @@ export function shareOf(amountCents: number, paysPercent: number | null): { pays
   const pays = paysPercent === null ? amountCents : Math.floor((amountCents * paysPercent) / 100);
   return { pays, waived: amountCents - pays };
 }
+
+/** The shares a coordinator can choose: what the person still pays, in percent. */
+export const tariffShares = ["0", "25", "50", "75"] as const;

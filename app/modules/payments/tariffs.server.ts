@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { TenantDb } from "~/db/accessors.server";
 import { addDays, isIsoDay, localToday } from "~/dates";
 import { requiredText } from "~/forms";
-import { shareOf } from "./tariff";
+import { shareOf, tariffShares } from "./tariff";
 
 // A reduced tariff (decision 0014): the person pays a share of every amount until the end date, on
 // the same pages and in the same way as everyone; the rest is waived in the ledger with the
@@ -33,9 +33,6 @@ export const applyTariff = (amountCents: number, tariff: Tariff | null) => share
 
 /** The ledger's reason for what a tariff lets go. */
 export const tariffWaiverReason = (tariff: Tariff) => `Verlaagd tarief: ${tariff.reason}`.slice(0, 300);
-
-/** The shares a coordinator can choose: what the person still pays. */
-export const tariffShares = ["0", "25", "50", "75"] as const;
 
 export const tariffSchema = (today: string) =>
   z.object({

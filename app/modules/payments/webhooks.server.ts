@@ -5,6 +5,7 @@ import type { Database } from "~/db/database.server";
 import { neighbourhoodUrl } from "~/modules/tenants/tenants.server";
 import { applyAccountUpdate } from "./connect.server";
 import { recordCheckoutPaid, stripeFee } from "./checkout.server";
+import { notePayout } from "./compare.server";
 import type { OnlinePayments } from "./stripe.server";
 
 // Stripe's webhook events for connected accounts arrive on the platform's domain (one endpoint for
@@ -75,6 +76,10 @@ export async function handleStripeEvent(database: Database, payments: OnlinePaym
       const outcome = await recordCheckoutPaid(tenantDb(database, tenant.id), tenant, session.id, { paymentIntent: session.payment_intent, stripeFeeCents: fee }, neighbourhoodUrl(publicUrl, tenant));
       if (outcome === "unknown") log.warn({ eventId, tenant: tenant.slug }, "stripe: paid session unknown to the neighbourhood of its account");
     }
+  }
+  if (event.type === "payout.paid") {
+    const tenant = await tenantOfAccount(database, event.account ?? null);
+    if (tenant) await notePayout(payments, tenantDb(database, tenant.id), event.account!, event.data.object.id);
   }
   await platform.updateTable("stripe_events").set({ handled_at: new Date() }).where("id", "=", eventId).execute();
 }

@@ -18,6 +18,7 @@ import * as cashCounts from "./0016_cash_counts";
 import * as checkoutSessions from "./0017_checkout_sessions";
 import * as stripeComparisons from "./0018_stripe_comparisons";
 import * as tariffs from "./0019_tariffs";
+import * as ledgerPayouts from "./0020_ledger_payouts";
 
 // Every tenant migration, by name; names sort in the order they run. Add new files here.
 export const tenantMigrations: Record<string, Migration> = {
@@ -40,4 +41,5 @@ export const tenantMigrations: Record<string, Migration> = {
   "0017_checkout_sessions": checkoutSessions,
   "0018_stripe_comparisons": stripeComparisons,
   "0019_tariffs": tariffs,
+  "0020_ledger_payouts": ledgerPayouts,
 };
