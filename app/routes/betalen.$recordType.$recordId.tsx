@@ -6,8 +6,8 @@ import { PostForm } from "~/components/PostForm";
 import { idParam } from "~/forms";
 import { titleMeta } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-messages";
-import { formatEuro } from "~/money";
 import { signedInMember } from "~/modules/accounts/guard.server";
+import { PaymentLines } from "~/modules/payments/PaymentLines";
 import { amountsDue, payableRecordTypes, startCheckout } from "~/modules/payments/checkout.server";
 import { onlinePaymentsOpen } from "~/modules/payments/connect.server";
 import { neighbourhoodUrl } from "~/modules/tenants/tenants.server";
@@ -51,7 +51,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function Pay() {
   const { due } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
-  const { t, lang } = useLanguage();
+  const { t } = useLanguage();
   const p = t.payments.pay;
   return (
     <>
@@ -71,28 +71,7 @@ export default function Pay() {
       ) : (
         <>
           <p>{p.intro}</p>
-          <table className="cards">
-            <thead>
-              <tr>
-                <th scope="col">{p.what}</th>
-                <th scope="col">{p.amount}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {due.lines.map((line) => (
-                <tr key={line.purpose}>
-                  <td data-label={p.what}>{`${due.description} (${t.payments.purposes[line.purpose]})`}</td>
-                  <td data-label={p.amount}>{formatEuro(line.amountCents, lang)}</td>
-                </tr>
-              ))}
-              <tr>
-                <th scope="row">{p.total}</th>
-                <td data-label={p.total}>
-                  <strong>{formatEuro(due.lines.reduce((sum, line) => sum + line.amountCents, 0), lang)}</strong>
-                </td>
-              </tr>
-            </tbody>
-          </table>
+          <PaymentLines description={due.description} lines={due.lines} />
           <PostForm>
             <button type="submit">{p.button}</button>
           </PostForm>

@@ -4,8 +4,8 @@ import { members, routeAccess } from "~/access";
 import { formatDay, localToday } from "~/dates";
 import { titleMeta } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-messages";
-import { formatEuro } from "~/money";
 import { signedInMember } from "~/modules/accounts/guard.server";
+import { PaymentLines } from "~/modules/payments/PaymentLines";
 import { checkoutForReceipt, confirmCheckout } from "~/modules/payments/checkout.server";
 import { neighbourhoodUrl } from "~/modules/tenants/tenants.server";
 
@@ -42,7 +42,6 @@ export default function Receipt() {
   const { neighbourhood, profile, session } = useLoaderData<typeof loader>();
   const { t, lang } = useLanguage();
   const r = t.payments.receipt;
-  const p = t.payments.pay;
   return (
     <>
       <h1>{r.title}</h1>
@@ -53,28 +52,7 @@ export default function Receipt() {
       ) : (
         <p role="status">{session.status === "expired" ? r.expired : r.processing}</p>
       )}
-      <table className="cards">
-        <thead>
-          <tr>
-            <th scope="col">{p.what}</th>
-            <th scope="col">{p.amount}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {session.lines.map((line) => (
-            <tr key={line.purpose}>
-              <td data-label={p.what}>{`${session.description} (${t.payments.purposes[line.purpose]})`}</td>
-              <td data-label={p.amount}>{formatEuro(line.amountCents, lang)}</td>
-            </tr>
-          ))}
-          <tr>
-            <th scope="row">{p.total}</th>
-            <td data-label={p.total}>
-              <strong>{formatEuro(session.total_cents, lang)}</strong>
-            </td>
-          </tr>
-        </tbody>
-      </table>
+      <PaymentLines description={session.description} lines={session.lines} />
       <dl>
         {session.paidDay ? (
           <>
