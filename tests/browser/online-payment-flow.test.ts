@@ -33,6 +33,7 @@ describeInBrowser("paying online in Chromium: a resident pays a tool's fee with 
   const contexts: BrowserContext[] = [];
   const slug = uniqueSlug("assendorp");
   const email = `${uniqueSlug("bewoner")}@example.org`;
+  const coordinatorEmail = `${uniqueSlug("coordinator")}@example.org`;
   /** Each test pays for its own reservation: once paid, nothing is due any more. */
   const loans: Record<"withScript" | "withoutScript", { tool: string; loanId: string; number: number }> = {
     withScript: { tool: "Hogedrukreiniger", loanId: "", number: 0 },
@@ -54,6 +55,8 @@ describeInBrowser("paying online in Chromium: a resident pays a tool's fee with 
     await db.updateTable("profile").set({ street: "Assendorperstraat 40", postcode: "8012 DH", city: "Zwolle" }).execute();
     const account = await createAccount(platformDb(database), { email, password });
     resident = await addMember(db, { accountId: account.id, name: "Ruud Bewoner", role: "resident" });
+    const coordinatorAccount = await createAccount(platformDb(database), { email: coordinatorEmail, password });
+    await addMember(db, { accountId: coordinatorAccount.id, name: "Cora Coördinator", role: "coordinator" });
     for (const loan of Object.values(loans)) {
       // Only a fee, no deposit: the checkout has one line.
       const toolId = await aTool(db, { name: loan.tool, category: "Schoonmaken", fee: "2,50" });
@@ -81,10 +84,10 @@ describeInBrowser("paying online in Chromium: a resident pays a tool's fee with 
     await database?.close();
   });
 
-  async function signedIn(options: BrowserContextOptions = {}): Promise<Page> {
+  async function signedIn(options: BrowserContextOptions = {}, as = email): Promise<Page> {
     const context = await newContext(browser!, { viewport: { width: 360, height: 740 }, ...options });
     contexts.push(context);
-    return logInThroughForm(await context.newPage(), (path) => server!.url(slug, path), email, password);
+    return logInThroughForm(await context.newPage(), (path) => server!.url(slug, path), as, password);
   }
 
   /** Opens the header's menu (a phone shows it folded) and follows one of its links. */
@@ -181,5 +184,22 @@ describeInBrowser("paying online in Chromium: a resident pays a tool's fee with 
     expect(pageErrors).toEqual([]);
     expect(await paidAtStripe(sessionId)).toEqual({ status: "paid", amount: 250, methods: ["ideal"] });
     expect(await ledgerOf(loan.loanId)).toEqual([{ purpose: "fee", kind: "payment", method: "online", amount_cents: 250, member_id: resident.id, stripe_fee_cents: 29 }]);
+  });
+
+  it("a coordinator finds the Stripe page through the money page, sees payments and payouts are possible, and the page passes axe on a phone", async () => {
+    const page = await signedIn({}, coordinatorEmail);
+    const pageErrors = collectPageErrors(page);
+    await waitForHydration(page);
+    await fromMenu(page, "Beheer");
+    await page.getByRole("link", { name: "Geld", exact: true }).click();
+    await page.getByRole("heading", { level: 1, name: "Geld" }).waitFor();
+    await waitForHydration(page);
+    expect(await pageProblems(page, { javaScript: true })).toEqual([]);
+    await page.getByRole("link", { name: "Online betalen met Stripe" }).click();
+    await page.getByRole("heading", { level: 1, name: "Online betalen met Stripe" }).waitFor();
+    expect(await textsOf(page.getByRole("status"))).toEqual(["Online betalen kan, en Stripe betaalt uit op jullie rekening."]);
+    await waitForHydration(page);
+    expect(await pageProblems(page, { javaScript: true })).toEqual([]);
+    expect(pageErrors).toEqual([]);
   });
 });

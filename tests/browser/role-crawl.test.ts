@@ -30,8 +30,8 @@ const notAPlace = new Set(["routes/$"]);
 const ownRecords = new Set(["routes/reparaties.$repairId", "routes/klussen.$jobId"]);
 /**
  * Pages that exist only when the platform takes payments online (Stripe settings); the demo runs on
- * the embedded default without them. tests/browser/online-payment-flow.test.ts reaches the payment
- * and receipt pages by clicking; tests/online-payments.test.ts covers the Stripe page.
+ * the embedded default without them. tests/browser/online-payment-flow.test.ts reaches them by
+ * clicking and checks them the same way (axe, 360 px, a clean console).
  */
 const onlinePaymentsOnly = new Set(["routes/betalen.$recordType.$recordId", "routes/betalen.bon.$sessionId", "routes/beheer.geld.stripe"]);
 /** Pages for visitors that send a signed-in person on (to the account page). */
