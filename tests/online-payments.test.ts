@@ -328,6 +328,36 @@ describe("refunds and Stripe being away", () => {
     expect(fake.count("refund")).toBe(before + 1);
   });
 
+  it("a deposit paid online goes back online when the desk takes the tool back undamaged; with Stripe away the tool still comes back", async () => {
+    const payer = await signedInAs(database, server, wijk, "resident");
+    const loanId = await aPaidReservation(payer);
+    await payOnline(loanId, payer);
+    await runQueue();
+    await post(`/balie/lening/${loanId}`, { intent: "checkOut", conditionOut: "" }, volunteer);
+    expect((await get(`/balie/lening/${loanId}`, volunteer)).body).toContain("Borg teruggeven (gaat online terug naar de bewoner)");
+    const before = fake.count("refund");
+    const back = await post(`/balie/lening/${loanId}`, { intent: "checkIn", conditionIn: "", depositReturned: "ja" }, volunteer);
+    expect(back.status).toBe(200);
+    expect(fake.count("refund")).toBe(before + 1);
+    expect((await ledgerOf(db(), loanId)).filter((row) => row.kind === "refund")).toEqual([{ purpose: "deposit", kind: "refund", method: "online", amount_cents: 1000, reason: "Borg terug bij inleveren" }]);
+
+    const other = await signedInAs(database, server, wijk, "resident");
+    const second = await aPaidReservation(other);
+    await payOnline(second, other);
+    await runQueue();
+    await post(`/balie/lening/${second}`, { intent: "checkOut", conditionOut: "" }, volunteer);
+    fake.setUnavailable(true);
+    try {
+      const away = await post(`/balie/lening/${second}`, { intent: "checkIn", conditionIn: "", depositReturned: "ja" }, volunteer);
+      expect(away.status).toBe(200);
+      expect(away.body).toContain("de borg kon nu niet online worden teruggegeven");
+      expect((await db().selectFrom("loans").select("status").where("id", "=", second).executeTakeFirstOrThrow()).status).toBe("returned");
+      expect((await ledgerOf(db(), second)).filter((row) => row.kind === "refund")).toEqual([]);
+    } finally {
+      fake.setUnavailable(false);
+    }
+  });
+
   it("when Stripe cannot be reached, paying online says so plainly and the desk still takes cash", async () => {
     const payer = await signedInAs(database, server, wijk, "resident");
     const loanId = await aPaidReservation(payer);

@@ -7,7 +7,9 @@ import { titleMeta } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-messages";
 import { formatEuro } from "~/money";
 import { HandOutFields } from "~/modules/tool-library/HandOutFields";
-import { cancelReservation, checkIn, checkInSchema, checkOutReservation, checkOutSchema, loanForDesk } from "~/modules/tool-library/loans.server";
+import { cancelReservation, checkIn, checkInSchema, checkOutReservation, checkOutSchema, DEPOSIT_RETURNED, loanForDesk } from "~/modules/tool-library/loans.server";
+import { stripeAccountOf } from "~/modules/payments/connect.server";
+import { returnOnline } from "~/modules/payments/money.server";
 import { signedInMember } from "~/modules/accounts/guard.server";
 import { desk, routeAccess } from "~/access";
 import { PostForm } from "~/components/PostForm";
@@ -21,16 +23,18 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { db } = signedInMember(context);
   const loan = await loanForDesk(db, idParam(params.loanId));
   if (!loan) throw new Response(null, { status: 404 });
-  return { loan, today: localToday() };
+  // A deposit paid online goes back online when the platform takes payments online.
+  return { loan, today: localToday(), refundsOnline: context.payments !== null };
 }
 
-type Answer = { intent: string; errors: Record<string, string>; values: Record<string, string>; done?: boolean };
+type Answer = { intent: string; errors: Record<string, string>; values: Record<string, string>; done?: boolean; depositNotReturned?: boolean };
 
 /** The desk hands a reserved tool out, takes a tool back, or cancels a reservation. */
 export async function action({ request, context, params }: ActionFunctionArgs): Promise<Answer> {
-  const { db, member } = signedInMember(context);
+  const { db, member, tenant } = signedInMember(context);
   const loanId = idParam(params.loanId);
-  if (!(await loanForDesk(db, loanId))) throw new Response(null, { status: 404 });
+  const loan = await loanForDesk(db, loanId);
+  if (!loan) throw new Response(null, { status: 404 });
   const formData = await request.formData();
   const intent = String(formData.get("intent"));
   if (intent === "cancel") {
@@ -41,7 +45,19 @@ export async function action({ request, context, params }: ActionFunctionArgs): 
     const form = parseForm(checkInSchema, formData);
     if (!form.ok) return { intent, errors: form.errors, values: form.values };
     const result = await checkIn(db, loanId, form.data, member.id);
-    return result.ok ? { intent, errors: {}, values: {}, done: true } : { intent, errors: { [result.field]: result.error }, values: form.raw };
+    if (!result.ok) return { intent, errors: { [result.field]: result.error }, values: form.raw };
+    if (form.data.depositReturned && loan.deposit_payment === "online") {
+      // The tool is back whatever Stripe says; a deposit that could not go back is left to a coordinator.
+      const account = context.payments ? await stripeAccountOf(context.platformDb, tenant.id) : null;
+      try {
+        if (!context.payments || !account) throw new Error("online payments are off");
+        await returnOnline(db, { payments: context.payments, accountId: account.account_id }, "loan", loanId, "deposit", DEPOSIT_RETURNED, member.id);
+      } catch (error) {
+        context.log.warn({ err: error }, "stripe: deposit not given back online");
+        return { intent, errors: {}, values: {}, done: true, depositNotReturned: true };
+      }
+    }
+    return { intent, errors: {}, values: {}, done: true };
   }
   const form = parseForm(checkOutSchema, formData);
   if (!form.ok) return { intent: "checkOut", errors: form.errors, values: form.values };
@@ -50,7 +66,7 @@ export async function action({ request, context, params }: ActionFunctionArgs): 
 }
 
 export default function DeskLoan() {
-  const { loan, today } = useLoaderData<typeof loader>();
+  const { loan, today, refundsOnline } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const { t, lang, explain } = useLanguage();
   const d = t.toolLibrary.desk;
@@ -71,6 +87,11 @@ export default function DeskLoan() {
       {answer?.done ? (
         <p role="status" className="notice">
           {answer.intent === "checkOut" ? d.handedOut : answer.intent === "checkIn" ? d.takenBack : d.cancelled}
+        </p>
+      ) : null}
+      {answer?.depositNotReturned ? (
+        <p role="alert" className="error">
+          {d.depositNotReturned}
         </p>
       ) : null}
       {answer?.errors.form ? (
@@ -159,7 +180,13 @@ export default function DeskLoan() {
             <input type="hidden" name="intent" value="checkIn" />
             <TextAreaField name="conditionIn" label={d.conditionIn} hint={d.conditionInHint} defaultValue={mine("checkIn")?.values.conditionIn} error={mine("checkIn")?.errors.conditionIn} />
             {loan.deposit_cents && loan.deposit_payment === "cash" ? <CheckboxField name="depositReturned" label={d.depositReturned} defaultChecked /> : null}
-            {loan.deposit_cents && loan.deposit_payment === "online" ? <p className="notice">{d.depositOnline}</p> : null}
+            {loan.deposit_cents && loan.deposit_payment === "online" ? (
+              refundsOnline ? (
+                <CheckboxField name="depositReturned" label={d.depositReturnedOnline} defaultChecked />
+              ) : (
+                <p className="notice">{d.depositOnline}</p>
+              )
+            ) : null}
             <CheckboxField name="toRepair" label={d.toRepair} />
             <button type="submit">{d.takeBackSubmit}</button>
           </PostForm>

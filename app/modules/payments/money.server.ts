@@ -6,7 +6,7 @@ import { addDays, isIsoDay, TIME_ZONE } from "~/dates";
 import { requiredText } from "~/forms";
 import { euroCentsSchema } from "~/money";
 import type { OnlinePayments } from "./stripe.server";
-import type { LedgerModule } from "./tables";
+import type { LedgerModule, Purpose, RecordType } from "./tables";
 
 // What coordinators and the desk see of the ledger: totals, the month's entries, the bookkeeper's
 // CSV, refunds, and the desk's cash count at the end of a day.
@@ -237,6 +237,27 @@ export async function refundPayment(db: TenantDb, input: z.output<typeof refundS
       .execute();
     return { ok: true, refundedCents: amount };
   });
+}
+
+/**
+ * Gives back online what is left of an online payment for a record's purpose (a deposit when the
+ * tool comes back undamaged). Returns the amount given back: 0 when nothing was paid online or all
+ * of it was given back already.
+ */
+export async function returnOnline(db: TenantDb, online: RefundOnline, recordType: RecordType, recordId: string, purpose: Purpose, reason: string, actor: string): Promise<number> {
+  const payment = await db
+    .selectFrom("ledger_entries")
+    .select("id")
+    .where("record_type", "=", recordType)
+    .where("record_id", "=", recordId)
+    .where("purpose", "=", purpose)
+    .where("kind", "=", "payment")
+    .where("method", "=", "online")
+    .executeTakeFirst();
+  const left = payment ? ((await paymentForRefund(db, payment.id))?.leftCents ?? 0) : 0;
+  if (!payment || left <= 0) return 0;
+  const result = await refundPayment(db, { entryId: payment.id, amount: left, reason }, actor, online);
+  return result.ok ? result.refundedCents : 0;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -341,7 +341,7 @@ export async function checkOutWalkIn(
 }
 
 /** The ledger's reason for a deposit given back at the desk (the bookkeeper reads it; Dutch like the books). */
-const DEPOSIT_RETURNED = "Borg terug bij inleveren";
+export const DEPOSIT_RETURNED = "Borg terug bij inleveren";
 
 export const checkInSchema = z.object({
   conditionIn: optionalText(1000),
