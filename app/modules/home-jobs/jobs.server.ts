@@ -2,7 +2,7 @@ import { sql, type Transaction, type Updateable } from "kysely";
 import { z } from "zod";
 import { platformDbAlongside, type TenantDb } from "~/db/accessors.server";
 import type { MemberRow, TenantTables } from "~/db/tables";
-import { formatDay, isIsoDay, TIME_ZONE } from "~/dates";
+import { formatDay, isIsoDay } from "~/dates";
 import { optionalText, requiredText } from "~/forms";
 import { messages } from "~/i18n/messages";
 import { euroCentsSchema } from "~/money";
@@ -10,6 +10,7 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { queueEmail } from "~/modules/email/outbox.server";
 import { ERASED_ON_REQUEST } from "~/modules/members/members.server";
 import { settleAtDesk, settledHow, waiverReason } from "~/modules/payments/ledger.server";
+import { homeJobDescription } from "~/modules/payments/descriptions";
 import { neighbourhoodUrl } from "~/modules/tenants/tenants.server";
 import { checkImage, newTenantFileKey, type FileStorage } from "~/modules/storage/storage.server";
 import { homeJobStatuses, urgencies, type HomeJobStatus } from "./tables";
@@ -490,10 +491,10 @@ export async function completeJob(
     if (wrong) return wrong;
     const job = await trx
       .selectFrom("home_jobs")
-      .select(["requester_id", sql<string>`to_char(created_at at time zone ${TIME_ZONE}, 'DD-MM-YYYY')`.as("asked_on")])
+      .select(["requester_id", homeJobDescription.as("description")])
       .where("id", "=", jobId)
       .executeTakeFirstOrThrow();
-    const due = { module: "home_jobs", recordType: "home_job", recordId: jobId, purpose: "contribution", description: `Klus van ${job.asked_on}`, memberId: job.requester_id } as const;
+    const due = { module: "home_jobs", recordType: "home_job", recordId: jobId, purpose: "contribution", description: job.description, memberId: job.requester_id } as const;
     if (input.payment !== "online") await settleAtDesk(trx, { ...due, amountCents: input.materials ?? 0 }, input.payment, input.waivedReason, actor);
     const team = new Set((await trx.selectFrom("home_job_team").select("member_id").where("job_id", "=", jobId).execute()).map((row) => row.member_id));
     for (const entry of hours) if (team.has(entry.memberId)) await saveHours(trx, jobId, entry.memberId, entry.minutes, actor);

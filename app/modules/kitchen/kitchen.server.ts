@@ -8,6 +8,7 @@ import { euroCentsSchema } from "~/money";
 import { deskPersonId, signUpWithin, type DeskPerson } from "~/modules/activities/activities.server";
 import { signupsThatCame } from "~/modules/activities/figures.server";
 import { payableAtDesk, settleAtDesk } from "~/modules/payments/ledger.server";
+import { signupDescription } from "~/modules/payments/descriptions";
 import { allergens, diets } from "./allergens";
 import { paymentChoices, paymentMethods, shiftTasks } from "./tables";
 
@@ -542,7 +543,7 @@ export async function recordPayment(db: TenantDb, input: PaymentInput & { signup
         "activity_signups.member_id",
         eats.as("eats"),
         "activities.kind",
-        sql<string>`'Maaltijd ' || to_char(activity_dates.day, 'DD-MM-YYYY') || ': ' || left(activities.title, 150)`.as("description"),
+        signupDescription.as("description"),
       ])
       .where("activity_signups.id", "=", input.signupId)
       .forUpdate("activity_signups")

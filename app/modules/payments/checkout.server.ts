@@ -1,11 +1,11 @@
 import { sql, type Transaction } from "kysely";
 import { platformDbAlongside, type PlatformDb, type TenantDb } from "~/db/accessors.server";
 import type { TenantTables } from "~/db/tables";
-import { TIME_ZONE } from "~/dates";
 import { formatEuro } from "~/money";
 import { queueEmail } from "~/modules/email/outbox.server";
 import { messages } from "~/i18n/messages";
 import { stripeAccountOf } from "./connect.server";
+import { homeJobDescription, loanDescription, repairDescription, signupDescription } from "./descriptions";
 import { applyTariff, tariffOf, tariffWaiverReason } from "./tariffs.server";
 import type { OnlinePayments } from "./stripe.server";
 import type { CheckoutLine, LedgerModule, Purpose, RecordType } from "./tables";
@@ -53,7 +53,7 @@ const payables: Partial<Record<RecordType, (db: TenantDb, recordId: string, memb
       { purpose: "deposit", amountCents: (out ? loan.deposit_cents : loan.tool_deposit) ?? 0 },
       { purpose: "fee", amountCents: (out ? loan.fee_cents : loan.tool_fee) ?? 0 },
     ];
-    return { module: "tool_library", recordType: "loan", recordId, description: `Lening ${loan.number}: ${loan.name}`.slice(0, 200), memberId, lines, returnPath: "/account/leningen" };
+    return { module: "tool_library", recordType: "loan", recordId, description: loanDescription(loan), memberId, lines, returnPath: "/account/leningen" };
   },
   /** A finished repair's contribution (parts and work at cost price), once the desk has closed it. */
   async repair(db, recordId, memberId) {
@@ -65,20 +65,19 @@ const payables: Partial<Record<RecordType, (db: TenantDb, recordId: string, memb
       .executeTakeFirst();
     if (!repair || (repair.status !== "done" && repair.status !== "collected")) return null;
     const lines: CheckoutLine[] = [{ purpose: "contribution", amountCents: repair.contribution_cents ?? 0 }];
-    return { module: "repairs", recordType: "repair", recordId, description: `Reparatie ${repair.number}`, memberId, lines, returnPath: `/reparaties/${recordId}` };
+    return { module: "repairs", recordType: "repair", recordId, description: repairDescription(repair), memberId, lines, returnPath: `/reparaties/${recordId}` };
   },
   /** A home job's estimate, once the resident accepted it and until the job is done. */
   async home_job(db, recordId, memberId) {
     const job = await db
       .selectFrom("home_jobs")
-      .select(["status", "estimate_cents", sql<string>`to_char(created_at at time zone ${TIME_ZONE}, 'DD-MM-YYYY')`.as("asked_on")])
+      .select(["status", "estimate_cents", homeJobDescription.as("description")])
       .where("id", "=", recordId)
       .where("requester_id", "=", memberId)
       .executeTakeFirst();
     if (!job || (job.status !== "estimate_accepted" && job.status !== "scheduled")) return null;
     const lines: CheckoutLine[] = [{ purpose: "contribution", amountCents: job.estimate_cents ?? 0 }];
-    // Worded as the job's completion words it in the ledger.
-    return { module: "home_jobs", recordType: "home_job", recordId, description: `Klus van ${job.asked_on}`, memberId, lines, returnPath: `/klussen/${recordId}` };
+    return { module: "home_jobs", recordType: "home_job", recordId, description: job.description, memberId, lines, returnPath: `/klussen/${recordId}` };
   },
   /** A place at a meal or a paid activity: its price for the person and their guests. */
   async activity_signup(db, recordId, memberId) {
@@ -92,17 +91,15 @@ const payables: Partial<Record<RecordType, (db: TenantDb, recordId: string, memb
         "activity_dates.cancelled_at",
         "activities.kind",
         "activities.price_cents",
-        sql<string>`to_char(activity_dates.day, 'DD-MM-YYYY') || ': ' || left(activities.title, 150)`.as("what"),
+        signupDescription.as("description"),
       ])
       .where("activity_signups.id", "=", recordId)
       .where("activity_signups.member_id", "=", memberId)
       .executeTakeFirst();
     if (!signup || signup.status === "waiting" || signup.cancelled_at) return null;
     const meal = signup.kind === "meal";
-    // Worded as the kitchen's desk words it, so the books read the same however it was paid.
-    const description = `${meal ? "Maaltijd" : "Activiteit"} ${signup.what}`;
     const lines: CheckoutLine[] = [{ purpose: meal ? "meal" : "activity", amountCents: signup.price_cents * (1 + signup.guests) }];
-    return { module: meal ? "kitchen" : "activities", recordType: "activity_signup", recordId, description, memberId, lines, returnPath: "/account/agenda" };
+    return { module: meal ? "kitchen" : "activities", recordType: "activity_signup", recordId, description: signup.description, memberId, lines, returnPath: "/account/agenda" };
   },
 };
 

@@ -10,6 +10,7 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { queueEmail } from "~/modules/email/outbox.server";
 import { registerAtDesk } from "~/modules/members/members.server";
 import { settleAtDesk, settledHow, waiverReason, type AmountDue } from "~/modules/payments/ledger.server";
+import { repairDescription } from "~/modules/payments/descriptions";
 import { checkImage, newTenantFileKey, type FileStorage } from "~/modules/storage/storage.server";
 import type { UploadedFile } from "~/uploads.server";
 import { ordsProductCategories, ordsRepairBarriers } from "./ords";
@@ -471,7 +472,7 @@ export async function closeRepair(db: TenantDb, repairId: string, input: CloseIn
 /** A repair's contribution as the ledger names it. */
 async function contributionDue(trx: Transaction<TenantTables>, repairId: string, amountCents: number): Promise<AmountDue> {
   const repair = await trx.selectFrom("repairs").select(["number", "member_id"]).where("id", "=", repairId).executeTakeFirstOrThrow();
-  return { module: "repairs", recordType: "repair", recordId: repairId, purpose: "contribution", amountCents, description: `Reparatie ${repair.number}`, memberId: repair.member_id };
+  return { module: "repairs", recordType: "repair", recordId: repairId, purpose: "contribution", amountCents, description: repairDescription(repair), memberId: repair.member_id };
 }
 
 export const settleContributionSchema = z

@@ -6,6 +6,7 @@ import { addDays, daysBetween, isIsoDay, isoWeekday } from "~/dates";
 import { checkbox, optionalText } from "~/forms";
 import { registerAtDesk } from "~/modules/members/members.server";
 import { payableAtDesk, refundedAt, returnCash, settleAtDesk, settledHow, waiverReason } from "~/modules/payments/ledger.server";
+import { loanDescription } from "~/modules/payments/descriptions";
 
 /**
  * Reservations and loans are rows of one table: a reservation becomes a loan when the desk hands the
@@ -237,7 +238,7 @@ async function settlePayments(trx: Transaction<TenantTables>, toolId: string, in
   const asks = async (cents: number | null) => (await payableAtDesk(trx, borrower, cents ?? 0)) > 0;
   if ((await asks(tool.deposit_cents)) && !input.deposit && !paidBefore.has("deposit")) return problem("deposit", "payment_required");
   if ((await asks(tool.fee_cents)) && !input.fee && !paidBefore.has("fee")) return problem("fee", "payment_required");
-  return { ok: true, deposit: tool.deposit_cents, fee: tool.fee_cents, description: `Lening ${tool.number}: ${tool.name}`.slice(0, 200), paidBefore };
+  return { ok: true, deposit: tool.deposit_cents, fee: tool.fee_cents, description: loanDescription(tool), paidBefore };
 }
 
 function handOut(amounts: Amounts, input: CheckOutInput, actor: string) {
